@@ -1,0 +1,69 @@
+package org.terastal.domain;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scheduling problem: a platform, the models and the tasks that run them.
+ *
+ * @param name        instance name
+ * @param description how the instance was built and why, may be empty
+ * @param platform    the SoC
+ * @param models      models, unique ids
+ * @param tasks       tasks, unique ids; each names a model, dependencies name other tasks and form no cycle
+ */
+public record Instance(String name, String description, Platform platform, List<Model> models, List<Task> tasks) {
+
+    public Instance {
+        Checks.requireName(name, "name", "an instance");
+        String where = "instance '" + name + "'";
+        description = description == null ? "" : description;
+        Checks.requireNonNull(platform, "platform", where);
+        if (models == null || models.isEmpty()) {
+            throw new IllegalArgumentException("The models of " + where + " are missing; give at least one");
+        }
+        if (tasks == null || tasks.isEmpty()) {
+            throw new IllegalArgumentException("The tasks of " + where + " are missing; give at least one");
+        }
+        models = List.copyOf(models);
+        tasks = List.copyOf(tasks);
+        Checks.unique(models, Model::id, "model id", where);
+        Checks.unique(tasks, Task::id, "task id", where);
+        Set<String> modelIds = new HashSet<>();
+        models.forEach(m -> modelIds.add(m.id()));
+        Map<String, Task> byId = new HashMap<>();
+        tasks.forEach(t -> byId.put(t.id(), t));
+        for (Task task : tasks) {
+            if (!modelIds.contains(task.model())) {
+                throw new IllegalArgumentException("The model ('" + task.model() + "') of task '" + task.id()
+                        + "' is not defined in " + where + "; known models are " + modelIds.stream().sorted().toList());
+            }
+            if (task.dependency() != null && !byId.containsKey(task.dependency().parent())) {
+                throw new IllegalArgumentException("The dependency of task '" + task.id() + "' names an unknown task ('"
+                        + task.dependency().parent() + "'); known tasks are " + byId.keySet().stream().sorted().toList());
+            }
+        }
+        for (Task task : tasks) {
+            Set<String> chain = new HashSet<>();
+            for (Task t = task; t.dependency() != null; t = byId.get(t.dependency().parent())) {
+                if (!chain.add(t.id())) {
+                    throw new IllegalArgumentException("The dependencies of task '" + task.id() + "' form a cycle through " + chain);
+                }
+            }
+        }
+    }
+
+    /** The model with that id. */
+    public Model model(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No model '" + id + "' in instance '" + name + "'"));
+    }
+
+    /** The same instance with every task's rate scaled by a factor. */
+    public Instance withLoad(double factor) {
+        return new Instance(name, description, platform, models, tasks.stream().map(t -> t.scaled(factor)).toList());
+    }
+}
