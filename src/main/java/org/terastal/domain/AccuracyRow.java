@@ -15,14 +15,14 @@ import java.util.TreeSet;
 public record AccuracyRow(List<String> variants, double value, String note) {
     public AccuracyRow {
         if (variants == null) {
-            throw new IllegalArgumentException("The variants of an accuracy row are missing; use [] for the baseline");
+            throw new DomainException("variants", "The variants of an accuracy row are missing; use [] for the baseline");
         }
         variants = List.copyOf(variants);
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("The value (" + value + ") of accuracy row " + variants + " must be a finite number");
+            throw new DomainException("value", "The value (" + value + ") of accuracy row " + variants + " must be a finite number");
         }
         if (new TreeSet<>(variants).size() != variants.size()) {
-            throw new IllegalArgumentException("The accuracy row " + variants + " names a layer twice");
+            throw new DomainException("variants", "The accuracy row " + variants + " names a layer twice");
         }
     }
 

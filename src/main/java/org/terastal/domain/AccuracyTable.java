@@ -19,21 +19,21 @@ public record AccuracyTable(String metric, boolean higherIsBetter, List<Accuracy
     public AccuracyTable {
         Checks.requireName(metric, "metric", "an accuracy table");
         if (rows == null || rows.isEmpty()) {
-            throw new IllegalArgumentException("The rows of accuracy table '" + metric + "' are missing; at least the baseline row (variants []) is needed");
+            throw new DomainException("rows", "The rows of accuracy table '" + metric + "' are missing; at least the baseline row (variants []) is needed");
         }
         rows = List.copyOf(rows);
         Map<Set<String>, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Integer previous = seen.put(rows.get(i).combination(), i);
             if (previous != null) {
-                throw new IllegalArgumentException("The accuracy rows " + previous + " and " + i + " both measure combination "
+                throw new DomainException("rows[" + i + "].variants", "The accuracy rows " + previous + " and " + i + " both measure combination "
                         + rows.get(i).combination() + "; keep one");
             }
         }
         AccuracyRow base = rows.stream().filter(row -> row.variants().isEmpty()).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("The accuracy table '" + metric + "' has no baseline row; add one with variants []"));
+                () -> new DomainException("rows", "The accuracy table '" + metric + "' has no baseline row; add one with variants []"));
         if (!(base.value() > 0)) {
-            throw new IllegalArgumentException("The baseline value (" + base.value() + ") of accuracy table '" + metric + "' must be positive");
+            throw new DomainException("rows", "The baseline value (" + base.value() + ") of accuracy table '" + metric + "' must be positive");
         }
     }
 

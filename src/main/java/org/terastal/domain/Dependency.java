@@ -11,7 +11,7 @@ public record Dependency(String parent, double probability) {
     public Dependency {
         Checks.requireName(parent, "parent", "a dependency");
         if (!(probability > 0 && probability <= 1)) {
-            throw new IllegalArgumentException("The probability (" + probability + ") of the dependency on '" + parent
+            throw new DomainException("probability", "The probability (" + probability + ") of the dependency on '" + parent
                     + "' must be in (0, 1]");
         }
     }

@@ -23,34 +23,36 @@ public record Instance(String name, String description, Platform platform, List<
         description = description == null ? "" : description;
         Checks.requireNonNull(platform, "platform", where);
         if (models == null || models.isEmpty()) {
-            throw new IllegalArgumentException("The models of " + where + " are missing; give at least one");
+            throw new DomainException("models", "The models of " + where + " are missing; give at least one");
         }
         if (tasks == null || tasks.isEmpty()) {
-            throw new IllegalArgumentException("The tasks of " + where + " are missing; give at least one");
+            throw new DomainException("tasks", "The tasks of " + where + " are missing; give at least one");
         }
         models = List.copyOf(models);
         tasks = List.copyOf(tasks);
-        Checks.unique(models, Model::id, "model id", where);
-        Checks.unique(tasks, Task::id, "task id", where);
+        Checks.unique(models, Model::id, "model id", where, "models", "id");
+        Checks.unique(tasks, Task::id, "task id", where, "tasks", "id");
         Set<String> modelIds = new HashSet<>();
         models.forEach(m -> modelIds.add(m.id()));
         Map<String, Task> byId = new HashMap<>();
         tasks.forEach(t -> byId.put(t.id(), t));
-        for (Task task : tasks) {
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
             if (!modelIds.contains(task.model())) {
-                throw new IllegalArgumentException("The model ('" + task.model() + "') of task '" + task.id()
+                throw new DomainException("tasks[" + i + "].model", "The model ('" + task.model() + "') of task '" + task.id()
                         + "' is not defined in " + where + "; known models are " + modelIds.stream().sorted().toList());
             }
             if (task.dependency() != null && !byId.containsKey(task.dependency().parent())) {
-                throw new IllegalArgumentException("The dependency of task '" + task.id() + "' names an unknown task ('"
+                throw new DomainException("tasks[" + i + "].dependsOn.parent", "The dependency of task '" + task.id() + "' names an unknown task ('"
                         + task.dependency().parent() + "'); known tasks are " + byId.keySet().stream().sorted().toList());
             }
         }
-        for (Task task : tasks) {
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
             Set<String> chain = new HashSet<>();
             for (Task t = task; t.dependency() != null; t = byId.get(t.dependency().parent())) {
                 if (!chain.add(t.id())) {
-                    throw new IllegalArgumentException("The dependencies of task '" + task.id() + "' form a cycle through " + chain);
+                    throw new DomainException("tasks[" + i + "].dependsOn", "The dependencies of task '" + task.id() + "' form a cycle through " + chain);
                 }
             }
         }

@@ -7,9 +7,10 @@ import static org.terastal.domain.Checks.requireNonNull;
 /**
  * One layer of a DNN: dims {@code N K C Y X R S}, stride and zero padding.
  *
- * <p>Y and X are the real input height and width without padding; the output is
- * {@code floor((Y + 2·pad − R) / stride) + 1} (likewise for X and S). Unlike MAESTRO, stride and N
- * count: a stride-2 layer does a quarter of the stride-1 work.
+ * <p>Y and X are the real input height and width without padding; the output height is
+ * {@code floor((Y + 2·padY − R) / stride) + 1} (likewise X with padX and S). Padding may differ
+ * per axis (InceptionV3's 1x7 and 7x1 convs pad only along the filter). Unlike MAESTRO, stride
+ * and N count: a stride-2 layer does a quarter of the stride-1 work.
  *
  * @param name   unique name within its model
  * @param type   CONV, DSCONV (depthwise) or FC
@@ -21,9 +22,11 @@ import static org.terastal.domain.Checks.requireNonNull;
  * @param r      filter height
  * @param s      filter width
  * @param stride stride in both directions
- * @param pad    zero padding on each side in both directions
+ * @param padY   zero padding on the top and on the bottom
+ * @param padX   zero padding on the left and on the right
  */
-public record Layer(String name, LayerType type, int n, int k, int c, int y, int x, int r, int s, int stride, int pad) {
+public record Layer(String name, LayerType type, int n, int k, int c, int y, int x, int r, int s, int stride,
+                    int padY, int padX) {
 
     public Layer {
         requireName(name, "name", "a layer");
@@ -37,27 +40,33 @@ public record Layer(String name, LayerType type, int n, int k, int c, int y, int
         positive(r, "R", where);
         positive(s, "S", where);
         positive(stride, "stride", where);
-        if (pad < 0) {
-            throw new IllegalArgumentException("The pad (" + pad + ") of " + where + " must not be negative");
+        if (padY < 0 || padX < 0) {
+            throw new DomainException(padY < 0 ? "padY" : "padX", "The padding (" + padY + ", " + padX + ") of " + where
+                    + " must not be negative");
         }
         if (type == LayerType.FC && (r != 1 || s != 1)) {
-            throw new IllegalArgumentException("The filter R x S (" + r + " x " + s + ") of FC " + where
+            throw new DomainException("R", "The filter R x S (" + r + " x " + s + ") of FC " + where
                     + " must be 1 x 1; maybe the layer is a CONV");
         }
-        if (y + 2 * pad < r || x + 2 * pad < s) {
-            throw new IllegalArgumentException("The input Y x X (" + y + " x " + x + ", pad " + pad + ") of " + where
+        if (y + 2 * padY < r || x + 2 * padX < s) {
+            throw new DomainException("Y", "The input Y x X (" + y + " x " + x + ", pad " + padY + ", " + padX + ") of " + where
                     + " is smaller than its filter R x S (" + r + " x " + s + "); maybe Y and X are the output size");
         }
     }
 
+    /** A layer with the same padding on every side. */
+    public Layer(String name, LayerType type, int n, int k, int c, int y, int x, int r, int s, int stride, int pad) {
+        this(name, type, n, k, c, y, x, r, s, stride, pad, pad);
+    }
+
     /** Output height. */
     public int yOut() {
-        return (y + 2 * pad - r) / stride + 1;
+        return (y + 2 * padY - r) / stride + 1;
     }
 
     /** Output width. */
     public int xOut() {
-        return (x + 2 * pad - s) / stride + 1;
+        return (x + 2 * padX - s) / stride + 1;
     }
 
     /** Output channels: K for CONV and FC, C·K for depthwise. */
@@ -100,6 +109,6 @@ public record Layer(String name, LayerType type, int n, int k, int c, int y, int
             throw new IllegalArgumentException("The C (" + c + ") of " + where + " is not divisible by r² = " + r2
                     + " (r = " + ratio + "); maybe choose an r whose square divides both K and C");
         }
-        return new Layer(name + "_d2s", type, n, k / r2, c / r2, y * ratio, x * ratio, r, s, stride, pad * ratio);
+        return new Layer(name + "_d2s", type, n, k / r2, c / r2, y * ratio, x * ratio, r, s, stride, padY * ratio, padX * ratio);
     }
 }

@@ -27,30 +27,35 @@ public record Model(String id, String description, List<Layer> layers, List<Vari
         String where = "model '" + id + "'";
         description = description == null ? "" : description;
         if (layers == null || layers.isEmpty()) {
-            throw new IllegalArgumentException("The layers of " + where + " are missing; a model needs at least one layer");
+            throw new DomainException("layers", "The layers of " + where + " are missing; a model needs at least one layer");
         }
         layers = List.copyOf(layers);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
-        Checks.unique(layers, Layer::name, "layer name", where);
-        Checks.unique(candidates, VariantCandidate::layer, "variant candidate", where);
+        Checks.unique(layers, Layer::name, "layer name", where, "layers", "name");
+        Checks.unique(candidates, VariantCandidate::layer, "variant candidate", where, "candidates", "layer");
         Map<String, Layer> byName = new HashMap<>();
         layers.forEach(layer -> byName.put(layer.name(), layer));
         Set<String> candidateNames = new HashSet<>();
-        for (VariantCandidate candidate : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            VariantCandidate candidate = candidates.get(i);
             Layer layer = byName.get(candidate.layer());
             if (layer == null) {
-                throw new IllegalArgumentException("The variant candidate '" + candidate.layer() + "' of " + where
+                throw new DomainException("candidates[" + i + "].layer", "The variant candidate '" + candidate.layer() + "' of " + where
                         + " names no layer of the model; maybe a typo in the layer name");
             }
-            layer.variant(candidate.ratio());
+            try {
+                layer.variant(candidate.ratio());
+            } catch (IllegalArgumentException e) {
+                throw new DomainException("candidates[" + i + "].r", e.getMessage());
+            }
             candidateNames.add(candidate.layer());
         }
         if (!(accuracyFloor > 0 && accuracyFloor <= 1)) {
-            throw new IllegalArgumentException("The accuracyFloor (" + accuracyFloor + ") of " + where
+            throw new DomainException("accuracyFloor", "The accuracyFloor (" + accuracyFloor + ") of " + where
                     + " must be a normalised accuracy in (0, 1], e.g. 0.97 for 97% of the baseline");
         }
         if (!candidates.isEmpty() && accuracy == null) {
-            throw new IllegalArgumentException("The accuracy table of " + where
+            throw new DomainException("accuracy", "The accuracy table of " + where
                     + " is missing; a model with variant candidates needs measured accuracy for their combinations");
         }
         if (accuracy != null) {
@@ -59,7 +64,7 @@ public record Model(String id, String description, List<Layer> layers, List<Vari
                 for (String name : rows.get(i).variants()) {
                     if (!candidateNames.contains(name)) {
                         String what = byName.containsKey(name) ? "a layer that is not a variant candidate" : "an unknown layer";
-                        throw new IllegalArgumentException("The accuracy row " + i + " of " + where + " names " + what
+                        throw new DomainException("accuracy.rows[" + i + "].variants", "The accuracy row " + i + " of " + where + " names " + what
                                 + " ('" + name + "'); candidates are " + candidateNames.stream().sorted().toList());
                     }
                 }

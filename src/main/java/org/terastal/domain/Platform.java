@@ -12,10 +12,10 @@ public record Platform(String name, List<Accelerator> accelerators) {
     public Platform {
         Checks.requireName(name, "name", "a platform");
         if (accelerators == null || accelerators.isEmpty()) {
-            throw new IllegalArgumentException("The accelerators of platform '" + name + "' are missing; give at least one");
+            throw new DomainException("accelerators", "The accelerators of platform '" + name + "' are missing; give at least one");
         }
         accelerators = List.copyOf(accelerators);
-        Checks.unique(accelerators, Accelerator::id, "accelerator id", "platform '" + name + "'");
+        Checks.unique(accelerators, Accelerator::id, "accelerator id", "platform '" + name + "'", "accelerators", "id");
     }
 
     /** Index of the accelerator with that id, or -1. */

@@ -25,7 +25,7 @@ public record Task(String id, String model, double fps, long deadlineNs, long of
         Checks.nonNegative(jitterNs, "jitterNs", where);
         Checks.positiveFinite(weight, "weight", where);
         if (dependency != null && dependency.parent().equals(id)) {
-            throw new IllegalArgumentException("The dependency of " + where + " names the task itself; a cascade needs another parent task");
+            throw new DomainException("dependsOn.parent", "The dependency of " + where + " names the task itself; a cascade needs another parent task");
         }
     }
 

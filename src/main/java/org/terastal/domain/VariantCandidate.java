@@ -12,7 +12,7 @@ public record VariantCandidate(String layer, int ratio) {
     public VariantCandidate {
         requireName(layer, "layer", "a variant candidate");
         if (ratio < 2) {
-            throw new IllegalArgumentException("The r (" + ratio + ") of variant candidate '" + layer + "' must be at least 2");
+            throw new DomainException("r", "The r (" + ratio + ") of variant candidate '" + layer + "' must be at least 2");
         }
     }
 }

@@ -21,7 +21,8 @@ class LayerTest {
         assertEquals(112, v.x());
         assertEquals(3, v.r());
         assertEquals(1, v.stride());
-        assertEquals(2, v.pad());
+        assertEquals(2, v.padY());
+        assertEquals(2, v.padX());
         assertEquals(114, v.yOut());
     }
 
