@@ -195,17 +195,17 @@ def build_layers(model, maestro, exported):
         pad_x = smallest_pad(x, s, stride, x_out)
         check(pad_y is not None and pad_x is not None,
               "%s: no padding gives the true output %dx%d from %dx%d" % (where, y_out, x_out, y, x))
-        pad = min(pad_y, pad_x)
-        if pad_y != pad_x:
-            # Asymmetric padding (Inception 1x7 / 7x1 / 1x3 / 3x1): one pad field cannot hold it, so the
-            # extra padding of one axis is folded into that axis's input size. Output and MACs stay exact.
-            folded.append((name, pad_y, pad_x))
-            y += 2 * (pad_y - pad)
-            x += 2 * (pad_x - pad)
         layer = {"name": name, "type": layer_type, "N": n, "K": k, "C": c, "Y": y, "X": x,
-                 "R": r, "S": s, "stride": stride, "pad": pad}
+                 "R": r, "S": s, "stride": stride}
+        if pad_y == pad_x:
+            layer["pad"] = pad_y
+        else:
+            # Inception's 1x7 / 7x1 / 1x3 / 3x1 convs pad only along the filter's long axis.
+            folded.append((name, pad_y, pad_x))
+            layer["padY"] = pad_y
+            layer["padX"] = pad_x
         check(min(n, k, c, y, x, r, s, stride) > 0, "%s: non-positive dimension" % where)
-        check(out_size(y, r, stride, pad) == y_out and out_size(x, s, stride, pad) == x_out,
+        check(out_size(y, r, stride, pad_y) == y_out and out_size(x, s, stride, pad_x) == x_out,
               "%s: output size does not match Yout/Xout" % where)
         layers.append(layer)
     names = [layer["name"] for layer in layers]
@@ -217,7 +217,11 @@ def variant_of(layer, ratio):
     r2 = ratio * ratio
     return {"K": layer["K"] // r2, "C": layer["C"] // r2, "Y": layer["Y"] * ratio, "X": layer["X"] * ratio,
             "R": layer["R"], "S": layer["S"], "stride": layer["stride"], "N": layer["N"],
-            "pad": layer["pad"] * ratio}
+            "padY": pad_of(layer, "Y") * ratio, "padX": pad_of(layer, "X") * ratio}
+
+
+def pad_of(layer, axis):
+    return layer["pad"] if "pad" in layer else layer["pad" + axis]
 
 
 def build_candidates(model, layers, maestro, variant_rows, accuracy_rows):
@@ -273,8 +277,8 @@ def build_candidates(model, layers, maestro, variant_rows, accuracy_rows):
                   "%s: variant input differs from the maestro export" % where)
             check((var["N"], var["Y"], var["X"]) == (int(vrow["var_N"]), int(vrow["var_Y"]), int(vrow["var_X"])),
                   "%s: variant input differs from the variants csv" % where)
-        check(out_size(var["Y"], var["R"], var["stride"], var["pad"]) == int(mrow["Yout"])
-              and out_size(var["X"], var["S"], var["stride"], var["pad"]) == int(mrow["Xout"]),
+        check(out_size(var["Y"], var["R"], var["stride"], var["padY"]) == int(mrow["Yout"])
+              and out_size(var["X"], var["S"], var["stride"], var["padX"]) == int(mrow["Xout"]),
               "%s: variant output with pad*r does not match maestro Yout/Xout" % where)
         candidates.append({"idx": idx, "layer": name, "r": ratio, "module": vrow["module_path"],
                            "position": position})
@@ -408,7 +412,7 @@ def main(argv):
         print("%-16s %3d layers, %d candidates %s, %d accuracy rows, %d latency rows%s"
               % (model, len(layers), len(candidates), [(c["layer"], c["r"]) for c in candidates],
                  len(accuracy["rows"]), len(rows),
-                 ", asymmetric pad folded: %d layers" % len(folded) if folded else ""))
+                 ", per-axis padding: %d layers" % len(folded) if folded else ""))
     with open(os.path.join(out_dir, "latency", LATENCY_FILE), "w", encoding="utf-8", newline="\n") as handle:
         for line in LATENCY_HEADER:
             handle.write(line + "\n")

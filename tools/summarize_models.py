@@ -43,13 +43,15 @@ def check_model(model):
         names.add(layer["name"])
         if layer["type"] not in ("CONV", "DSCONV", "FC"):
             fail("%s: type %s" % (lw, layer["type"]))
-        if min(layer[f] for f in ("N", "K", "C", "Y", "X", "R", "S", "stride")) <= 0 or layer["pad"] < 0:
+        pad_y = layer.get("pad", layer.get("padY"))
+        pad_x = layer.get("pad", layer.get("padX"))
+        if min(layer[f] for f in ("N", "K", "C", "Y", "X", "R", "S", "stride")) <= 0 or min(pad_y, pad_x) < 0:
             fail("%s: non-positive dimension" % lw)
         if layer["type"] == "FC" and (layer["R"], layer["S"]) != (1, 1):
             fail("%s: FC with a filter larger than 1x1" % lw)
         if layer["type"] == "DSCONV" and layer["K"] != 1:
             fail("%s: depthwise with K != 1" % lw)
-        if layer["Y"] + 2 * layer["pad"] < layer["R"] or layer["X"] + 2 * layer["pad"] < layer["S"]:
+        if layer["Y"] + 2 * pad_y < layer["R"] or layer["X"] + 2 * pad_x < layer["S"]:
             fail("%s: filter larger than the padded input" % lw)
     by_name = {layer["name"]: layer for layer in model["layers"]}
     for cand in model["candidates"]:
