@@ -111,6 +111,9 @@ public final class InstanceFiles {
     }
 
     static <T> T parse(String name, byte[] json, Class<T> type) {
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            throw new InputException(name, "The file is empty; expected a JSON object");
+        }
         try (InputStream in = new java.io.ByteArrayInputStream(json)) {
             T value = MAPPER.readValue(in, type);
             if (value == null) {
@@ -181,7 +184,8 @@ public final class InstanceFiles {
             return "";
         }
         int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).trim();
+        // Jackson appends where an object started as "[Source: REDACTED ...]": the line:col prefix says it better
+        return (nl < 0 ? message : message.substring(0, nl)).replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "").trim();
     }
 
     private static String join(String a, String b) {

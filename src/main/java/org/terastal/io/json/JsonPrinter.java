@@ -8,13 +8,11 @@ import java.util.Map;
 
 /**
  * Prints a JSON tree in the project's canonical layout: two-space indent, and any object or
- * array whose members are all scalars on one line when it fits. Layers and accuracy rows then
+ * array whose members are all scalars (or lists of scalars) on one line. Layers and accuracy rows then
  * take a line each, which keeps model files readable and diffs small. The layout is a pure
  * function of the tree, so reading and writing a canonical file gives the same bytes.
  */
 public final class JsonPrinter {
-    private static final int MAX_INLINE = 160;
-
     private JsonPrinter() {
     }
 
@@ -27,7 +25,7 @@ public final class JsonPrinter {
 
     private static void write(JsonNode node, int indent, StringBuilder sb) {
         String inline = inline(node);
-        if (inline != null && inline.length() + indent <= MAX_INLINE) {
+        if (inline != null) {
             sb.append(inline);
             return;
         }
