@@ -72,13 +72,13 @@ public final class AnalyticalCostModel implements CostModel {
         Estimate best = null;
         try {
             for (int clusters = 1; clusters <= accelerator.numPes() / clusterPes; clusters++) {
-                best = faster(best, step(layer, accelerator, clusters, full.lanes1, full.lanes2, group));
+                best = faster(best, price(layer, accelerator, clusters, full.lanes1, full.lanes2, group));
             }
             for (int lanes1 = 1; lanes1 <= full.lanes1; lanes1 *= 2) {
                 for (int lanes2 = 1; lanes2 <= full.lanes2; lanes2 *= 2) {
                     int pes = lanes1 * lanes2;
                     if (pes < clusterPes && pes <= accelerator.numPes()) {
-                        best = faster(best, step(layer, accelerator, 1, lanes1, lanes2, group));
+                        best = faster(best, price(layer, accelerator, 1, lanes1, lanes2, group));
                     }
                 }
             }
@@ -121,7 +121,7 @@ public final class AnalyticalCostModel implements CostModel {
         }
     }
 
-    private static Estimate step(Layer layer, Accelerator accelerator, int clusters, int lanes1, int lanes2, int group) {
+    private static Estimate price(Layer layer, Accelerator accelerator, int clusters, int lanes1, int lanes2, int group) {
         long n = layer.n();
         long k = layer.k();
         long c = layer.c();
