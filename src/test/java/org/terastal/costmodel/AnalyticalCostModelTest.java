@@ -55,7 +55,7 @@ class AnalyticalCostModelTest {
         for (Dataflow dataflow : Dataflow.values()) {
             Accelerator acc = engine(dataflow, 2048);
             for (Layer one : SHAPES) {
-                Layer four = new Layer(one.name(), one.type(), 4, one.k(), one.c(), one.y(), one.x(), one.r(), one.s(), one.stride(), one.pad());
+                Layer four = new Layer(one.name(), one.type(), 4, one.k(), one.c(), one.y(), one.x(), one.r(), one.s(), one.stride(), one.padY(), one.padX());
                 assertEquals(4 * model.latencyNs(one, acc), model.latencyNs(four, acc), dataflow + " " + one.name());
             }
         }
