@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code terastal compose}: an instance from model files, a platform and task specs. */
 @Command(name = "compose", description = {
-        "Build an instance from model files (terastal-model/1), a platform and tasks.",
+        "Build an instance from model files, a platform and tasks.",
+        "Model files are terastal-model/1 JSON (see models/).",
         "The platform is a MAESTRO hardware file (with --dataflows) or an instance file whose platform is reused."})
 final class ComposeCommand implements Runnable {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Instance name.")

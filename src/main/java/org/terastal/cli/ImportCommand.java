@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code terastal import}: an instance from MAESTRO/XRBench files. */
 @Command(name = "import", description = {
-        "Build an instance from a MAESTRO model file with XRBench's FPS, Probability and Dependency lines",
-        "and a MAESTRO hardware file. One model and one task per network; no variant candidates."})
+        "Build an instance from an XRBench/MAESTRO scenario and hardware file.",
+        "Reads a MAESTRO model file with XRBench's FPS, Probability and Dependency lines and a MAESTRO",
+        "hardware file. One model and one task per network; no variant candidates."})
 final class ImportCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "SCENARIO.m", description = "MAESTRO model file (XRBench scenario).")
     Path modelFile;

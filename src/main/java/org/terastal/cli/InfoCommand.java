@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code terastal info}: what a workload asks of each accelerator. */
 @Command(name = "info", description = {
-        "Print per model: layers, MACs, latency on each accelerator, how many layers prefer each engine,",
-        "the load the model puts on each engine at its FPS, and for each variant candidate the latency gap",
-        "between engines with and without the variant."})
+        "Show what a workload asks of each accelerator.",
+        "Per model: layers, MACs, latency on each accelerator, how many layers prefer each engine and the",
+        "load the model puts on each engine at its FPS; per variant candidate the latency gap between",
+        "engines with and without the variant; for the scenario the load on each engine and the balanced bound."})
 final class InfoCommand implements Runnable {
     @Mixin
     InstanceOptions options;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code terastal latency}: the latency table of an instance as CSV. */
 @Command(name = "latency", description = {
-        "Write the latency of every layer (original and variant) on every accelerator as CSV, in integer ns.",
+        "Write the latency table of an instance as CSV.",
+        "The latency of every layer (original and variant) on every accelerator, in integer ns.",
         "Edit it or replace it with MAESTRO or profiler figures, then pass it back with --latency."})
 final class LatencyCommand implements Runnable {
     @Mixin
