@@ -7,7 +7,6 @@ import org.terastal.domain.Instance;
 import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
 import org.terastal.io.json.InstanceFiles;
-import org.terastal.io.maestro.MaestroHardwareParser;
 import org.terastal.scenario.Scenarios;
 import org.terastal.scenario.TaskSpec;
 import picocli.CommandLine.Command;
@@ -68,7 +67,6 @@ final class ComposeCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--dataflows is needed with the MAESTRO hardware file " + platformFile
                     + "; e.g. --dataflows WS,OS");
         }
-        return Scenarios.platform(ImportCommand.stem(platformFile) + " " + String.join("+", dataflows.stream().map(Enum::name).toList()),
-                MaestroHardwareParser.parse(platformFile.toString(), ImportCommand.text(platformFile)).toAccelerators(dataflows));
+        return ImportCommand.maestroPlatform(platformFile, dataflows);
     }
 }

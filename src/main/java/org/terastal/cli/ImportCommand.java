@@ -53,15 +53,20 @@ final class ImportCommand implements Runnable {
     @Override
     public void run() {
         MaestroScenario scenario = MaestroModelParser.parse(modelFile.toString(), text(modelFile));
-        MaestroHardware hw = MaestroHardwareParser.parse(hwFile.toString(), text(hwFile));
         String stem = stem(modelFile);
-        Platform platform = Scenarios.platform(stem(hwFile) + " " + String.join("+", dataflows.stream().map(Enum::name).toList()),
-                hw.toAccelerators(dataflows));
+        Platform platform = maestroPlatform(hwFile, dataflows);
         String desc = description != null ? description
                 : "Imported from " + modelFile.getFileName() + " and " + hwFile.getFileName() + " with dataflows " + dataflows;
         Instance instance = Scenarios.fromMaestro(modelFile.toString(), name == null ? stem : name, desc, scenario, platform, floor);
         InstanceFiles.write(output, instance);
         spec.commandLine().getOut().printf("Wrote %s: %d models on %s%n", output, instance.models().size(), platform.name());
+    }
+
+    /** A platform from a MAESTRO hardware file, named after the file and the dataflows, e.g. {@code Dual_4K WS+OS}. */
+    static Platform maestroPlatform(Path hwFile, List<Dataflow> dataflows) {
+        MaestroHardware hw = MaestroHardwareParser.parse(hwFile.toString(), text(hwFile));
+        return Scenarios.platform(stem(hwFile) + " " + String.join("+", dataflows.stream().map(Enum::name).toList()),
+                hw.toAccelerators(dataflows));
     }
 
     static String text(Path file) {
