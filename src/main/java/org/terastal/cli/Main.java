@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "terastal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "Layer-variant-based soft real-time multi-DNN scheduling on heterogeneous DNN accelerators.",
-        subcommands = {HelpCommand.class, InfoCommand.class, LatencyCommand.class, ImportCommand.class, ComposeCommand.class})
+        subcommands = {HelpCommand.class, InfoCommand.class, LatencyCommand.class, ImportCommand.class, ComposeCommand.class,
+            ExportCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
