@@ -60,13 +60,20 @@ public final class TestInstances {
                 "swin_tiny", 5.0, "sp2dense", 15.0));
     }
 
-    /** Which test instance a name stands for. */
+    /** Which test instance a name stands for: pair, trio, six, or a mix written {@code model@fps+model@fps…}. */
     public static Instance named(String name) {
         return switch (name) {
             case "pair" -> pair();
             case "trio" -> trio();
             case "six" -> six();
-            default -> throw new IllegalArgumentException("no test instance " + name);
+            default -> {
+                Map<String, Double> fps = new LinkedHashMap<>();
+                for (String part : name.split("\\+")) {
+                    String[] modelAtFps = part.split("@");
+                    fps.put(modelAtFps[0], Double.parseDouble(modelAtFps[1]));
+                }
+                yield mix(name, fps);
+            }
         };
     }
 
