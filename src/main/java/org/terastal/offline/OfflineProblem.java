@@ -276,6 +276,26 @@ public final class OfflineProblem {
         return models;
     }
 
+    /**
+     * Load of each accelerator (ppm) when every layer runs its original on its fastest accelerator
+     * (the first on a tie): the skew the offline stage starts from.
+     */
+    public long[] preferredLoads() {
+        long[] load = new long[accelerators.size()];
+        for (ModelData m : models) {
+            for (LayerData l : m.layers()) {
+                int best = 0;
+                for (int a = 1; a < accelerators.size(); a++) {
+                    if (l.latency(Implementation.ORIGINAL, a) < l.latency(Implementation.ORIGINAL, best)) {
+                        best = a;
+                    }
+                }
+                load[best] += l.load(Implementation.ORIGINAL, best);
+            }
+        }
+        return load;
+    }
+
     /** Load of one engine if every layer of every model ran there with every admissible variant: an upper bound for load variables. */
     public long maxConceivableLoadPpm() {
         long worst = 0;
