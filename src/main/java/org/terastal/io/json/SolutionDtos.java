@@ -34,6 +34,8 @@ final class SolutionDtos {
         LayerPlan toDomain(List<String> accelerators) {
             String where = Dtos.where("layer plan", layer);
             required(layer, "layer", where);
+            positive(originalNs, "originalNs", where);
+            positive(variantNs, "variantNs", where);
             return new LayerPlan(layer, required(home, "home", where), required(implementation, "implementation", where),
                     required(budgetNs, "budgetNs", where), required(deadlineOffsetNs, "deadlineOffsetNs", where),
                     required(flexible, "flexible", where), byAccelerator(required(originalNs, "originalNs", where), accelerators,
@@ -99,6 +101,15 @@ final class SolutionDtos {
             return new SolutionJson(SolutionFiles.FORMAT, s.instance(), s.instanceChecksum(), s.status(), s.solver(), s.formulation(),
                     s.parameters(), s.objective(), s.bound(), s.gap(), s.wallTimeMs(), accs,
                     s.models().stream().map(m -> ModelPlanJson.of(m, accs)).toList());
+        }
+    }
+
+    private static void positive(List<Long> values, String field, String where) {
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (values.get(i) == null || values.get(i) <= 0) {
+                throw new DomainException(field + "[" + i + "]", "The " + field + "[" + i + "] (" + values.get(i) + ") of " + where
+                        + " must be a positive number of ns");
+            }
         }
     }
 
