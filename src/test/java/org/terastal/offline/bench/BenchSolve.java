@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.terastal.cli.LatencyInputs;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Solution;
 import org.terastal.io.AtomicFiles;
+import org.terastal.io.json.InstanceFiles;
 import org.terastal.offline.Backend;
 import org.terastal.offline.Backends;
 import org.terastal.offline.Formulation;
@@ -19,6 +21,7 @@ import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
 import org.terastal.offline.SolverSettings;
 import org.terastal.offline.SyntheticLatencies;
+import org.terastal.offline.TestInstances;
 import org.terastal.offline.check.SolutionChecker;
 
 /**
@@ -28,11 +31,15 @@ import org.terastal.offline.check.SolutionChecker;
  *
  * <pre>
  * java -cp … org.terastal.offline.bench.BenchSolve OUT.csv TIME_LIMIT_S SEEDS SIZES SOLVERS FORMULATIONS
- *   SEEDS        e.g. 1,2,3
- *   SIZES        models x layers x accelerators, e.g. 2x50x2,8x100x2,32x200x4
+ *   SEEDS        e.g. 1,2,3; or "mixes" to solve the instances named in SIZES instead of generated ones
+ *   SIZES        models x layers x accelerators, e.g. 2x50x2,8x100x2,32x200x4; with "mixes", TestInstances names
+ *                (pair, trio, six, model@fps+…) or instance files, each optionally followed by :LATENCY.csv
+ *                (default: the shipped MAESTRO table)
  *   SOLVERS      e.g. cpsat,choco,scip
  *   FORMULATIONS e.g. table,mip
  * </pre>
+ * Generated instances use the generator's default load 0.5 and {@link SyntheticLatencies}; the mixes
+ * use the shipped MAESTRO latency table. Every solve uses one worker, seed 0, deterministic mode.
  */
 public final class BenchSolve {
     private static final String HEADER = "seed,models,layers,accelerators,instance,solver,formulation,status,time_limit_s,wall_time_ms,"
@@ -50,14 +57,26 @@ public final class BenchSolve {
         double limit = Double.parseDouble(args[1]);
         List<String> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (String seedText : args[2].split(",")) {
+        boolean mixes = args[2].equals("mixes");
+        for (String seedText : mixes ? new String[] {"0"} : args[2].split(",")) {
             long seed = Long.parseLong(seedText);
             for (String size : args[3].split(",")) {
-                String[] mla = size.split("x");
-                InstanceGenerator.Settings settings = new InstanceGenerator.Settings(seed, Integer.parseInt(mla[0]),
-                        Integer.parseInt(mla[1]), Integer.parseInt(mla[2]), 0.5);
-                Instance instance = InstanceGenerator.generate(settings);
-                LatencyTable latencies = SyntheticLatencies.of(instance);
+                Instance instance;
+                LatencyTable latencies;
+                String[] mla;
+                if (mixes) {
+                    String[] nameAndCsv = size.split(":");
+                    instance = nameAndCsv[0].endsWith(".json") ? InstanceFiles.read(Path.of(nameAndCsv[0])) : TestInstances.named(nameAndCsv[0]);
+                    latencies = LatencyInputs.read(nameAndCsv.length > 1 ? Path.of(nameAndCsv[1]) : TestInstances.LATENCY_CSV, instance);
+                    mla = new String[] {Integer.toString(instance.models().size()),
+                            Integer.toString(instance.models().stream().mapToInt(m -> m.layers().size()).max().orElse(0)),
+                            Integer.toString(instance.platform().size())};
+                } else {
+                    mla = size.split("x");
+                    instance = InstanceGenerator.generate(new InstanceGenerator.Settings(seed, Integer.parseInt(mla[0]),
+                            Integer.parseInt(mla[1]), Integer.parseInt(mla[2]), 0.5));
+                    latencies = SyntheticLatencies.of(instance);
+                }
                 for (String solver : args[4].split(",")) {
                     Backend backend = Backends.create(solver);
                     for (String f : args[5].split(",")) {
