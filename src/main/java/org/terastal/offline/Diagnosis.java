@@ -68,10 +68,10 @@ public final class Diagnosis {
                 + f[0] + ", over the cap " + f[1] + "; maybe lower the frame rates, give the tasks later deadlines or raise the cap";
     }
 
-    /** The reason when the solver proved infeasibility but the re-solve without the cap found nothing in time either. */
+    /** The reason when the solver proved infeasibility but the re-solve without the cap did not finish in time. */
     public static String unexplained(double timeLimitSeconds) {
         return "no plan meets every deadline within the cap, and the re-solve without the cap that would show the lowest reachable load "
-                + "found nothing within the time limit of " + seconds(timeLimitSeconds) + " s; maybe raise the time limit";
+                + "did not finish within the time limit of " + seconds(timeLimitSeconds) + " s; maybe raise the time limit";
     }
 
     /** The reason when the solver found no plan and proved nothing within the limit. */

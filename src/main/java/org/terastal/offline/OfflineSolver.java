@@ -45,7 +45,8 @@ public final class OfflineSolver {
         String size = encoding.ir().size();
         switch (lex.status()) {
             case INFEASIBLE -> {
-                return new SolveOutcome(SolveStatus.INFEASIBLE, null, List.of(explainInfeasible(problem, formulation, backend, settings)),
+                double left = settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
+                return new SolveOutcome(SolveStatus.INFEASIBLE, null, List.of(explainInfeasible(problem, formulation, backend, settings, left)),
                         size, lex.phases(), millis(start));
             }
             case UNKNOWN -> {
@@ -79,15 +80,22 @@ public final class OfflineSolver {
         return SolutionDecoder.loads(OfflineProblem.of(instance, latencies, OfflineProblem.PPM), plans);
     }
 
-    /** Deadlines and the cap clash: re-solve the load objective without the cap and report how far over it the best plan is. */
-    private static String explainInfeasible(OfflineProblem problem, Formulation formulation, Backend backend, SolverSettings settings) {
-        OfflineProblem uncapped = problem.withCap(Math.max(problem.capPpm(), problem.maxConceivableLoadPpm()));
-        ModelIr ir = OfflineFormulation.build(uncapped, formulation).ir();
-        PhaseResult r = backend.solve(ir.phase(0, new long[0]), settings, null);
-        if (r.values() == null) {
+    /**
+     * Deadlines and the cap clash: re-solve the load objective without the cap, within what is
+     * left of the time limit, and report how far over the cap the best plan is.
+     */
+    private static String explainInfeasible(OfflineProblem problem, Formulation formulation, Backend backend, SolverSettings settings,
+                                            double secondsLeft) {
+        if (secondsLeft <= 0) {
             return Diagnosis.unexplained(settings.timeLimitSeconds());
         }
-        return Diagnosis.loadWithinDeadlines(r.bound(), problem.capPpm());
+        OfflineProblem uncapped = problem.withCap(Math.max(problem.capPpm(), problem.maxConceivableLoadPpm()));
+        ModelIr ir = OfflineFormulation.build(uncapped, formulation).ir();
+        PhaseResult r = backend.solve(ir.phase(0, new long[0]), settings.withTimeLimit(secondsLeft), null);
+        if (r.status() != SolveStatus.OPTIMAL) {
+            return Diagnosis.unexplained(settings.timeLimitSeconds());
+        }
+        return Diagnosis.loadWithinDeadlines(r.objective(), problem.capPpm());
     }
 
     /** The decoded terms must agree with the solver's own objective values; a mismatch is a bug in the formulation or decoder. */

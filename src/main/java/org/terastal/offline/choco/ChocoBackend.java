@@ -174,6 +174,8 @@ public final class ChocoBackend implements Backend {
         return obj;
     }
 
+    // Choco declares Search.sequencer with raw types
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static AbstractStrategy<?> search(Model model, ModelIr ir, IntVar[] vars, long[] hint) {
         Map<IntVar, Integer> hinted = new HashMap<>();
         if (hint != null) {
