@@ -1,0 +1,124 @@
+package org.terastal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.ModelPlan;
+import org.terastal.domain.Solution;
+import org.terastal.domain.SolveStatus;
+import org.terastal.io.csv.SolutionCsv;
+import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
+import org.terastal.offline.Backend;
+import org.terastal.offline.Backends;
+import org.terastal.offline.Formulation;
+import org.terastal.offline.OfflineProblem;
+import org.terastal.offline.OfflineSolver;
+import org.terastal.offline.SolveOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terastal solve}: the offline stage. Prints each accelerator's load before (every layer on
+ * its fastest engine, no variants) and after (the plan), the enabled variants and the objective;
+ * writes the solution table only when a plan was found (OPTIMAL, or FEASIBLE at the time limit).
+ */
+@Command(name = "solve", description = {
+        "Choose each model's variant set, each layer's home accelerator and implementation, and virtual budgets,",
+        "minimising the busiest accelerator's load, then maximising migratable work, then minimising accuracy loss.",
+        "Writes the solution table only when a plan is found; exit code 1 otherwise, with the reason."})
+public final class SolveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (terastal-instance/1 JSON).")
+    Path instanceFile;
+
+    @Option(names = "--latency", paramLabel = "CSV",
+            description = "Latency table (model,layer,implementation,accelerator,latency_ns); rows of other models are skipped. "
+                    + "Default: the built-in cost model.")
+    Path latencyFile;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "cpsat",
+            description = "cpsat (OR-Tools CP-SAT), choco (pure Java, no natives) or scip (mip formulation only) (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--formulation", paramLabel = "NAME", defaultValue = "table",
+            description = "table (allowed-assignments table for variant sets) or mip (one 0-1 per admissible set) (default: ${DEFAULT-VALUE}).")
+    String formulation;
+
+    @Mixin
+    SolverOptions options;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.json", required = true, description = "Solution table to write (JSON).")
+    Path output;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the solution table as CSV, one row per layer.")
+    Path csv;
+
+    @Override
+    public Integer call() throws Exception {
+        return CommandErrors.run(spec, this::solve);
+    }
+
+    private int solve() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Backend backend = Backends.create(solver);
+        Formulation form = Formulation.of(formulation);
+        long cap = options.capPpm();
+        Instance instance = InstanceFiles.read(instanceFile);
+        LatencyTable latencies = LatencyInputs.forInstance(instance, latencyFile);
+        OfflineProblem problem = OfflineProblem.of(instance, latencies, cap);
+        int layers = problem.models().stream().mapToInt(m -> m.layers().size()).sum();
+        out.printf(Locale.ROOT, "instance %s (%s): %d models, %d layers; accelerators %s; cap %s%n", instance.name(),
+                InstanceFiles.checksum(instance), problem.models().size(), layers, String.join(", ", problem.accelerators()),
+                Loads.ratio(cap));
+        out.println("load before (every layer on its fastest accelerator, no variants): "
+                + Loads.line(problem.accelerators(), problem.preferredLoads()));
+        out.flush();
+
+        SolveOutcome outcome = OfflineSolver.solve(instance, latencies, backend, form, options.settings(), cap);
+        out.printf(Locale.ROOT, "%s with %s, formulation %s, in %.1f s%s%n", outcome.status(), backend.name(), form.label(),
+                outcome.wallTimeMs() / 1000.0, outcome.modelSize().isEmpty() ? "" : " (" + outcome.modelSize() + ")");
+        Solution solution = outcome.solution();
+        if (solution == null) {
+            outcome.diagnosis().forEach(reason -> err.println("no plan: " + reason));
+            err.println("nothing written");
+            err.flush();
+            out.flush();
+            return 1;
+        }
+        out.println("load after (the plan's homes and implementations):              "
+                + Loads.line(problem.accelerators(), OfflineSolver.loads(instance, latencies, solution.models())));
+        out.println("enabled variants:");
+        for (ModelPlan plan : solution.models()) {
+            out.printf(Locale.ROOT, "  %-18s %s (worst-case accuracy %.4f)%n", plan.model(),
+                    plan.enabledVariants().isEmpty() ? "none" : String.join(", ", plan.enabledVariants()), plan.worstCaseAccuracy());
+        }
+        out.println("objective (lexicographic)            value        bound");
+        for (Map.Entry<String, Long> term : solution.objective().entrySet()) {
+            Long bound = solution.bound().get(term.getKey());
+            out.printf(Locale.ROOT, "  %-28s %12d %12s%n", term.getKey(), term.getValue(), bound == null ? "-" : bound.toString());
+        }
+        if (solution.status() == SolveStatus.FEASIBLE) {
+            out.printf(Locale.ROOT, "time limit reached: the last term solved is within a relative gap of %.4f of its bound%n", solution.gap());
+        }
+        SolutionFiles.write(output, solution);
+        out.println("wrote " + output);
+        if (csv != null) {
+            SolutionCsv.write(csv, solution);
+            out.println("wrote " + csv);
+        }
+        out.flush();
+        return 0;
+    }
+}

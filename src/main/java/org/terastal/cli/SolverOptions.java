@@ -1,0 +1,39 @@
+package org.terastal.cli;
+
+import org.terastal.offline.OfflineProblem;
+import org.terastal.offline.SolverSettings;
+import picocli.CommandLine.Option;
+
+/** The solver settings shared by {@code solve} and {@code compare}. */
+public final class SolverOptions {
+    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60",
+            description = "Wall-clock limit of each solve in seconds, over all objective phases (default: ${DEFAULT-VALUE}).")
+    double timeLimitSeconds;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Search workers (threads) for cpsat (default: ${DEFAULT-VALUE}; choco and scip use one).")
+    int workers;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cap", paramLabel = "X", defaultValue = "1.0",
+            description = "Highest admissible load of any accelerator, 1.0 = fully busy (default: ${DEFAULT-VALUE}).")
+    double cap;
+
+    @Option(names = "--nondeterministic",
+            description = "Let several cpsat workers race as a parallel portfolio; results may then differ run to run. "
+                    + "By default one worker searches sequentially and several are interleaved, both reproducible.")
+    boolean nondeterministic;
+
+    SolverSettings settings() {
+        return new SolverSettings(workers, seed, timeLimitSeconds, !nondeterministic);
+    }
+
+    long capPpm() {
+        if (!(cap > 0) || Double.isInfinite(cap)) {
+            throw new IllegalArgumentException("The cap (" + cap + ") must be a positive number; maybe --cap 1.0");
+        }
+        return Math.round(cap * OfflineProblem.PPM);
+    }
+}

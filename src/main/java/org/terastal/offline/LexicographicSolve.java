@@ -1,0 +1,101 @@
+package org.terastal.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.terastal.domain.SolveStatus;
+
+/**
+ * Solves a model's objectives in lexicographic order, one phase per objective: each optimum is
+ * then held as a constraint ({@link ModelIr#phase}) while the next objective is optimised, and
+ * the previous phase's solution is the next phase's hint. The time limit covers all phases. Every
+ * assignment a back-end returns is checked against the phase's model before it is used.
+ */
+public final class LexicographicSolve {
+
+    /**
+     * The outcome.
+     *
+     * @param status        OPTIMAL when every phase was proven optimal; FEASIBLE when the limit cut a phase
+     *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing
+     * @param values        the final assignment, or null
+     * @param phases        one report per phase run
+     * @param wallTimeNanos total wall time
+     */
+    public record Result(SolveStatus status, long[] values, List<PhaseReport> phases, long wallTimeNanos) {
+        public Result {
+            phases = List.copyOf(phases);
+        }
+    }
+
+    private LexicographicSolve() {
+    }
+
+    public static Result solve(ModelIr ir, Backend backend, SolverSettings settings) {
+        long start = System.nanoTime();
+        long limitNanos = (long) (settings.timeLimitSeconds() * 1e9);
+        int n = ir.objectives().size();
+        long[] optima = new long[n];
+        long[] best = null;
+        List<PhaseReport> phases = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, n); k++) {
+            long remaining = limitNanos - (System.nanoTime() - start);
+            if (remaining <= 0) {
+                if (best == null) {
+                    return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
+                }
+                phases.add(unsolved(ir.objectives().get(k), best, 0, 0, 0));
+                return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
+            }
+            ModelIr phase = n == 0 ? ir : ir.phase(k, optima);
+            PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), best);
+            String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
+            if (r.values() != null) {
+                List<String> broken = phase.violations(r.values());
+                if (!broken.isEmpty()) {
+                    throw new IllegalStateException("The " + backend.name() + " solver returned an assignment that breaks " + broken.size()
+                            + " constraints of phase " + term + ", e.g. " + broken.subList(0, Math.min(3, broken.size())));
+                }
+            }
+            switch (r.status()) {
+                case OPTIMAL -> {
+                    phases.add(report(term, r));
+                    best = r.values();
+                    if (n > 0) {
+                        optima[k] = r.objective();
+                    }
+                }
+                case FEASIBLE -> {
+                    phases.add(report(term, r));
+                    return new Result(SolveStatus.FEASIBLE, r.values(), phases, System.nanoTime() - start);
+                }
+                case INFEASIBLE -> {
+                    if (k > 0) {
+                        throw new IllegalStateException("The " + backend.name() + " solver calls phase " + term
+                                + " infeasible although the previous phase's solution satisfies it");
+                    }
+                    phases.add(report(term, r));
+                    return new Result(SolveStatus.INFEASIBLE, null, phases, System.nanoTime() - start);
+                }
+                case UNKNOWN -> {
+                    if (k == 0) {
+                        phases.add(report(term, r));
+                        return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
+                    }
+                    phases.add(unsolved(ir.objectives().get(k), best, r.branches(), r.conflicts(), r.wallTimeNanos()));
+                    return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
+                }
+            }
+        }
+        return new Result(SolveStatus.OPTIMAL, best, phases, System.nanoTime() - start);
+    }
+
+    /** The limit struck before a phase improved on its hint: the hint's value, and the bound of the variables' ranges. */
+    private static PhaseReport unsolved(ModelIr.Objective o, long[] hint, long branches, long conflicts, long nanos) {
+        long bound = o.sense() == ModelIr.Sense.MINIMISE ? o.expr().min() : o.expr().max();
+        return new PhaseReport(o.name(), SolveStatus.FEASIBLE, o.expr().evaluate(hint), bound, branches, conflicts, nanos);
+    }
+
+    private static PhaseReport report(String term, PhaseResult r) {
+        return new PhaseReport(term, r.status(), r.objective(), r.bound(), r.branches(), r.conflicts(), r.wallTimeNanos());
+    }
+}

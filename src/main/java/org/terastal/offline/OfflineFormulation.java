@@ -1,0 +1,342 @@
+package org.terastal.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.terastal.domain.Implementation;
+import org.terastal.offline.ModelIr.Relation;
+import org.terastal.offline.ModelIr.Sense;
+import org.terastal.offline.ModelIr.Var;
+import org.terastal.offline.OfflineProblem.LayerData;
+import org.terastal.offline.OfflineProblem.ModelData;
+import org.terastal.offline.OfflineProblem.VariantSet;
+
+/**
+ * The offline constraint program (DESIGN §3), written once as a {@link ModelIr}. All figures are
+ * integers: ns for times, ppm for loads, work and accuracy loss.
+ *
+ * <p>Per model m with deadline D_m, per layer l, accelerator a and implementation i:
+ * <ul>
+ *   <li>{@code en[k]}: candidate k may run as its variant. The enabled set must be admissible
+ *       ({@link OfflineProblem}); {@code loss[m]} is its worst-case accuracy loss. TABLE states this
+ *       as one allowed-assignments table over {@code (en…, loss)}; MIP as one 0-1 {@code z[s]} per
+ *       admissible set with {@code Σ_s z = 1}, {@code en[k] = Σ_{s∋k} z[s]},
+ *       {@code loss = Σ_s loss_s·z[s]}.</li>
+ *   <li>{@code x[l][a][i]}: one-hot home and implementation; the variant only if enabled.</li>
+ *   <li>{@code b[l]} budget, ns: {@code b[l] ≥ Σ x·c}, {@code Σ_l b[l] ≤ D_m}.</li>
+ *   <li>{@code load[a] = Σ x·u} ppm, {@code load[a] ≤ maxLoad ≤ cap}.</li>
+ *   <li>{@code f[l][a'][i]} ⇒ a' is not the home, i is allowed and {@code b[l] ≥ c(l,i,a')};
+ *       {@code flex[l] ≤ Σ f}.</li>
+ * </ul>
+ * Objectives, lexicographic: minimise {@code maxLoad}; maximise {@code Σ flex[l]·work[l]};
+ * minimise {@code Σ_m loss[m]}. Two implied constraints help solvers that lack a linear
+ * relaxation: {@code maxLoad} is at least the {@link FluidBound}, and each budget's bounds are
+ * tightened to what the chain and the deadline leave.
+ */
+public final class OfflineFormulation {
+
+    /**
+     * The variables of one layer.
+     *
+     * @param x    home and implementation: {@code x[a][impl ordinal]}, null where the implementation is not an option
+     * @param b    budget, ns
+     * @param f    migration options: {@code f[a][impl ordinal]}, null where impossible
+     * @param flex whether the layer can migrate; null when no option exists
+     */
+    public record LayerVars(Var[][] x, Var b, Var[][] f, Var flex) {
+    }
+
+    /**
+     * The variables of one model.
+     *
+     * @param enabled enable flag per live candidate
+     * @param loss    worst-case accuracy loss, ppm; null when the model has no live candidate
+     * @param sets    MIP only: one selector per admissible set, else empty
+     * @param layers  per-layer variables
+     */
+    public record ModelVars(List<Var> enabled, Var loss, List<Var> sets, List<LayerVars> layers) {
+    }
+
+    /**
+     * A built model and where its variables are.
+     *
+     * @param problem     the data it was built from
+     * @param formulation which formulation
+     * @param ir          the model
+     * @param models      per-model variables, problem order
+     * @param loads       load per accelerator
+     * @param maxLoad     the busiest accelerator's load
+     */
+    public record Encoding(OfflineProblem problem, Formulation formulation, ModelIr ir, List<ModelVars> models, List<Var> loads,
+                          Var maxLoad) {
+    }
+
+    private OfflineFormulation() {
+    }
+
+    /** Builds the model of a problem. */
+    public static Encoding build(OfflineProblem p, Formulation formulation) {
+        ModelIr.Builder ir = ModelIr.builder();
+        int accs = p.accelerators().size();
+        List<ModelVars> models = new ArrayList<>();
+        List<LinearExpr.Builder> loadSums = new ArrayList<>();
+        for (int a = 0; a < accs; a++) {
+            loadSums.add(LinearExpr.builder());
+        }
+        List<List<ModelIr.Placement>> placements = new ArrayList<>();
+        List<Var> selections = new ArrayList<>();
+        List<Var> budgets = new ArrayList<>();
+        List<Var> migration = new ArrayList<>();
+        LinearExpr.Builder migratable = LinearExpr.builder();
+        LinearExpr.Builder accuracyLoss = LinearExpr.builder();
+
+        for (ModelData m : p.models()) {
+            String mid = m.id();
+            List<Var> enabled = new ArrayList<>();
+            for (String k : m.candidates()) {
+                enabled.add(ir.boolVar("en[" + mid + "/" + k + "]"));
+            }
+            selections.addAll(enabled);
+            Var loss = null;
+            List<Var> sets = new ArrayList<>();
+            if (!enabled.isEmpty()) {
+                long maxLoss = m.admissible().stream().mapToLong(VariantSet::lossPpm).max().orElse(0);
+                loss = ir.intVar("loss[" + mid + "]", 0, maxLoss);
+                accuracyLoss.add(1, loss);
+                if (formulation == Formulation.TABLE) {
+                    tableSelection(ir, m, enabled, loss);
+                } else {
+                    sets = mipSelection(ir, m, enabled, loss);
+                    selections.addAll(sets);
+                }
+            }
+
+            long[] lower = new long[m.layers().size()];
+            long sumLower = 0;
+            for (int l = 0; l < lower.length; l++) {
+                lower[l] = m.layers().get(l).fastestNs();
+                sumLower += lower[l];
+            }
+            List<LayerVars> layers = new ArrayList<>();
+            LinearExpr.Builder budgetSum = LinearExpr.builder();
+            for (int l = 0; l < m.layers().size(); l++) {
+                LayerData layer = m.layers().get(l);
+                String lid = mid + "/" + layer.name();
+                Var en = layer.hasVariant() ? enabled.get(layer.candidate()) : null;
+                // the largest budget the other layers leave; below the lower bound only if the model is infeasible,
+                // which the diagnosis reports before any model is built
+                long upper = Math.max(lower[l], m.deadlineNs() - (sumLower - lower[l]));
+                Var b = ir.intVar("b[" + lid + "]", lower[l], upper);
+                budgets.add(b);
+                budgetSum.add(1, b);
+
+                Var[][] x = new Var[accs][2];
+                List<ModelIr.Placement> placed = new ArrayList<>();
+                LinearExpr.Builder oneHot = LinearExpr.builder();
+                LinearExpr.Builder covered = LinearExpr.builder().add(1, b);
+                for (int a = 0; a < accs; a++) {
+                    for (Implementation impl : layer.implementations()) {
+                        Var v = ir.boolVar("x[" + lid + "@" + p.accelerators().get(a) + "/" + impl.label() + "]");
+                        x[a][impl.ordinal()] = v;
+                        placed.add(new ModelIr.Placement(v, a, layer.load(impl, a)));
+                        oneHot.add(1, v);
+                        covered.add(-layer.latency(impl, a), v);
+                        loadSums.get(a).add(layer.load(impl, a), v);
+                        if (impl == Implementation.VARIANT) {
+                            ir.linear("variant of " + lid + " on " + p.accelerators().get(a) + " only if enabled",
+                                    LinearExpr.builder().add(1, v).add(-1, en).build(), Relation.LE, 0);
+                        }
+                    }
+                }
+                ir.linear("one home and implementation for " + lid, oneHot.build(), Relation.EQ, 1);
+                placements.add(placed);
+
+                Var[][] f = new Var[accs][2];
+                LinearExpr.Builder anyOption = LinearExpr.builder();
+                if (accs > 1) {
+                    for (int a = 0; a < accs; a++) {
+                        for (Implementation impl : layer.implementations()) {
+                            long c = layer.latency(impl, a);
+                            if (c > upper) {
+                                continue; // no budget can cover it
+                            }
+                            String fid = lid + "@" + p.accelerators().get(a) + "/" + impl.label();
+                            Var fv = ir.boolVar("f[" + fid + "]");
+                            f[a][impl.ordinal()] = fv;
+                            migration.add(fv);
+                            anyOption.add(1, fv);
+                            LinearExpr.Builder notHome = LinearExpr.builder().add(1, fv);
+                            for (Implementation other : layer.implementations()) {
+                                notHome.add(1, x[a][other.ordinal()]);
+                            }
+                            ir.linear("migration " + fid + " only away from home", notHome.build(), Relation.LE, 1);
+                            if (impl == Implementation.VARIANT) {
+                                ir.linear("migration " + fid + " only if the variant is enabled",
+                                        LinearExpr.builder().add(1, fv).add(-1, en).build(), Relation.LE, 0);
+                            }
+                            ir.linear("migration " + fid + " fits the budget",
+                                    LinearExpr.builder().add(1, b).add(-c, fv).build(), Relation.GE, 0);
+                            covered.add(-extraBudget(layer, a, c, accs), fv);
+                        }
+                    }
+                }
+                // b ≥ latency at home + what a chosen migration needs beyond any home elsewhere: with at most
+                // one migration option per layer this holds in every solution, and it closes the gap the
+                // linear relaxation of "b ≥ c·f" leaves (a fractional f would otherwise come for free)
+                ir.linear("budget of " + lid + " covers its latency at home and its migration", covered.build(), Relation.GE, 0);
+                Var flex = null;
+                if (!anyOption.isEmpty()) {
+                    flex = ir.boolVar("flex[" + lid + "]");
+                    migration.add(flex);
+                    LinearExpr options1 = anyOption.build();
+                    if (options1.terms().size() > 1) {
+                        ir.linear("at most one migration option named for " + lid, options1, Relation.LE, 1);
+                    }
+                    ir.linear("flex " + lid + " only with a migration option",
+                            LinearExpr.builder().addAll(1, options1.terms().stream().map(ModelIr.Term::var).toList()).add(-1, flex).build(),
+                            Relation.GE, 0);
+                    migratable.add(layer.workPpm(), flex);
+                }
+                layers.add(new LayerVars(x, b, f, flex));
+            }
+            ir.linear("budgets of " + mid + " within its deadline", budgetSum.build(), Relation.LE, m.deadlineNs());
+            breakSymmetry(ir, m, layers, p.accelerators());
+            models.add(new ModelVars(enabled, loss, sets, layers));
+        }
+
+        long cap = p.capPpm();
+        long fluid = (long) Math.ceil(FluidBound.of(fastestLoads(p), accs) - 1e-6);
+        Var maxLoad = ir.intVar("maxLoad", Math.min(Math.max(0, fluid), cap), cap);
+        List<Var> loads = new ArrayList<>();
+        for (int a = 0; a < accs; a++) {
+            Var u = ir.intVar("load[" + p.accelerators().get(a) + "]", 0, cap);
+            loads.add(u);
+            ir.linear("load of " + p.accelerators().get(a), loadSums.get(a).add(-1, u).build(), Relation.EQ, 0);
+            ir.linear("maxLoad covers " + p.accelerators().get(a),
+                    LinearExpr.builder().add(1, maxLoad).add(-1, u).build(), Relation.GE, 0);
+        }
+
+        ModelIr.LoadBalance balance = ir.loadBalance("layers placed on accelerators", maxLoad, accs, placements);
+
+        ir.objective(Objectives.MAX_LOAD, Sense.MINIMISE, LinearExpr.of(maxLoad));
+        ir.objective(Objectives.MIGRATABLE_WORK, Sense.MAXIMISE, migratable.build());
+        ir.objective(Objectives.ACCURACY_LOSS, Sense.MINIMISE, accuracyLoss.build());
+
+        // search: variant sets (few, and they decide which options exist), then homes by balancing (heaviest
+        // layer first, as in list scheduling), then migration; budgets last and lowest first, since a budget's
+        // only upper limit is its model's deadline sum, so its lower bound is always the best value
+        ir.searchGroup("variant sets", selections, false);
+        ir.balancingGroup("homes", balance);
+        ir.searchGroup("migration", migration, true);
+        ir.searchGroup("budgets", budgets, false);
+        return new Encoding(p, formulation, ir.build(), models, loads, maxLoad);
+    }
+
+    /**
+     * Layers of one model that never run as variants and have the same latency everywhere are
+     * interchangeable: swapping their homes, budgets and migration choices changes nothing, since
+     * only the sum of budgets is constrained. Among such layers, require the key
+     * {@code M·homeIndex − budget} (M exceeds the budget range) to be non-decreasing in layer
+     * order: homes in accelerator order, equal homes by non-increasing budget. Sorting any
+     * solution's assignments of a group this way gives a solution with the same objectives.
+     */
+    private static void breakSymmetry(ModelIr.Builder ir, ModelData m, List<LayerVars> layers, List<String> accelerators) {
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < m.layers().size(); l++) {
+            LayerData layer = m.layers().get(l);
+            if (!layer.hasVariant()) {
+                String key = java.util.Arrays.toString(layer.latencyNs()[Implementation.ORIGINAL.ordinal()]);
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+            }
+        }
+        for (List<Integer> group : groups.values()) {
+            for (int j = 0; j + 1 < group.size(); j++) {
+                LayerVars first = layers.get(group.get(j));
+                LayerVars next = layers.get(group.get(j + 1));
+                long range = first.b().ub() - first.b().lb() + 1;
+                LinearExpr.Builder order = LinearExpr.builder().add(-1, first.b()).add(1, next.b());
+                for (int a = 1; a < accelerators.size(); a++) {
+                    order.add(range * a, first.x()[a][Implementation.ORIGINAL.ordinal()]);
+                    order.add(-range * a, next.x()[a][Implementation.ORIGINAL.ordinal()]);
+                }
+                ir.linear("interchangeable layers " + m.id() + "/" + m.layers().get(group.get(j)).name() + " and "
+                        + m.layers().get(group.get(j + 1)).name() + " in canonical order", order.build(), Relation.LE, 0);
+            }
+        }
+    }
+
+    /**
+     * What naming migration option (a, c) adds to a budget beyond the home latency, whatever the
+     * home: the smallest {@code c − latency at home} over homes on other accelerators, at least 0.
+     */
+    private static long extraBudget(LayerData layer, int target, long c, int accs) {
+        long slowestHome = 0;
+        for (int a = 0; a < accs; a++) {
+            if (a != target) {
+                for (Implementation impl : layer.implementations()) {
+                    slowestHome = Math.max(slowestHome, layer.latency(impl, a));
+                }
+            }
+        }
+        return Math.max(0, c - slowestHome);
+    }
+
+    /** Per layer, its smallest load on each accelerator over the implementations it may run. */
+    static List<long[]> fastestLoads(OfflineProblem p) {
+        List<long[]> work = new ArrayList<>();
+        int accs = p.accelerators().size();
+        for (ModelData m : p.models()) {
+            for (LayerData l : m.layers()) {
+                long[] w = new long[accs];
+                for (int a = 0; a < accs; a++) {
+                    w[a] = Long.MAX_VALUE;
+                    for (Implementation impl : l.implementations()) {
+                        w[a] = Math.min(w[a], l.load(impl, a));
+                    }
+                }
+                work.add(w);
+            }
+        }
+        return work;
+    }
+
+    private static void tableSelection(ModelIr.Builder ir, ModelData m, List<Var> enabled, Var loss) {
+        List<Var> columns = new ArrayList<>(enabled);
+        columns.add(loss);
+        List<long[]> rows = new ArrayList<>();
+        for (VariantSet s : m.admissible()) {
+            long[] row = new long[columns.size()];
+            for (int k = 0; k < enabled.size(); k++) {
+                row[k] = s.layers().contains(m.candidates().get(k)) ? 1 : 0;
+            }
+            row[enabled.size()] = s.lossPpm();
+            rows.add(row);
+        }
+        ir.table("admissible variant sets of " + m.id(), columns, rows);
+    }
+
+    private static List<Var> mipSelection(ModelIr.Builder ir, ModelData m, List<Var> enabled, Var loss) {
+        List<Var> z = new ArrayList<>();
+        LinearExpr.Builder one = LinearExpr.builder();
+        LinearExpr.Builder lossSum = LinearExpr.builder().add(1, loss);
+        for (int s = 0; s < m.admissible().size(); s++) {
+            VariantSet set = m.admissible().get(s);
+            Var zs = ir.boolVar("z[" + m.id() + "#" + s + "]");
+            z.add(zs);
+            one.add(1, zs);
+            lossSum.add(-set.lossPpm(), zs);
+        }
+        ir.linear("one variant set for " + m.id(), one.build(), Relation.EQ, 1);
+        ir.linear("loss of the variant set of " + m.id(), lossSum.build(), Relation.EQ, 0);
+        for (int k = 0; k < enabled.size(); k++) {
+            String candidate = m.candidates().get(k);
+            LinearExpr.Builder link = LinearExpr.builder().add(1, enabled.get(k));
+            for (int s = 0; s < m.admissible().size(); s++) {
+                if (m.admissible().get(s).layers().contains(candidate)) {
+                    link.add(-1, z.get(s));
+                }
+            }
+            ir.linear("enable " + m.id() + "/" + candidate + " exactly with a set containing it", link.build(), Relation.EQ, 0);
+        }
+        return z;
+    }
+}

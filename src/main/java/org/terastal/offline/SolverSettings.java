@@ -1,0 +1,44 @@
+package org.terastal.offline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings that decide a solve's result.
+ *
+ * @param workers          search workers (threads) for back-ends that use several
+ * @param seed             random seed
+ * @param timeLimitSeconds wall-clock limit for the whole (lexicographic) solve, seconds
+ * @param deterministic    whether the back-end must give run-to-run identical results for a solve that
+ *                         ends before the time limit (CP-SAT: interleaved search)
+ */
+public record SolverSettings(int workers, long seed, double timeLimitSeconds, boolean deterministic) {
+    public SolverSettings {
+        if (workers < 1) {
+            throw new IllegalArgumentException("The workers (" + workers + ") must be at least 1");
+        }
+        if (!(timeLimitSeconds > 0)) {
+            throw new IllegalArgumentException("The time limit (" + timeLimitSeconds + " s) must be positive; maybe --time-limit 60");
+        }
+    }
+
+    /** The defaults of shipped solutions: 1 worker, seed 0, 60 s, deterministic. */
+    public static SolverSettings defaults() {
+        return new SolverSettings(1, 0, 60, true);
+    }
+
+    /** The same settings with another time limit. */
+    public SolverSettings withTimeLimit(double seconds) {
+        return new SolverSettings(workers, seed, seconds, deterministic);
+    }
+
+    /** The settings as solution-file parameters. */
+    public Map<String, String> asParameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("workers", Integer.toString(workers));
+        out.put("seed", Long.toString(seed));
+        out.put("timeLimitS", Double.toString(timeLimitSeconds));
+        out.put("deterministic", Boolean.toString(deterministic));
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package org.terastal.offline.choco;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Settings;
+import org.chocosolver.solver.Solution;
+import org.chocosolver.solver.Solver;
+import org.chocosolver.solver.constraints.extension.Tuples;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.selectors.values.IntValueSelector;
+import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
+import org.chocosolver.solver.search.strategy.selectors.variables.InputOrder;
+import org.chocosolver.solver.search.strategy.strategy.AbstractStrategy;
+import org.chocosolver.solver.variables.IntVar;
+import org.terastal.domain.SolveStatus;
+import org.terastal.offline.Backend;
+import org.terastal.offline.LinearExpr;
+import org.terastal.offline.ModelIr;
+import org.terastal.offline.PhaseResult;
+import org.terastal.offline.SolverSettings;
+
+/**
+ * Choco Solver, the pure-Java back-end: runs wherever a JVM does, with no natives. Single-threaded
+ * depth-first branch and bound, deterministic by construction (the seed and workers settings do
+ * not apply). Choco's domains are 32-bit: a model whose bounds or coefficients do not fit is
+ * refused with the offending variable named.
+ *
+ * <p>Search: the IR's search groups in order (homes of the heaviest layers first, then variant
+ * sets, budgets, migration), each by dom/wdeg with last-conflict; a value is the hinted one
+ * (the previous phase's solution) when still in the domain, else the lower bound.
+ */
+public final class ChocoBackend implements Backend {
+    private static final String VERSION = readVersion();
+
+    @Override
+    public String name() {
+        return "choco";
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public Optional<String> unsupported(ModelIr ir) {
+        for (ModelIr.Var v : ir.vars()) {
+            if (!fits(v.lb()) || !fits(v.ub())) {
+                return Optional.of("The bounds [" + v.lb() + ", " + v.ub() + "] of variable " + v.name()
+                        + " exceed Choco's 32-bit integers; maybe use --solver cpsat");
+            }
+        }
+        for (ModelIr.Linear c : ir.linears()) {
+            if (!fits(c.rhs()) || c.expr().terms().stream().anyMatch(t -> !fits(t.coef()))) {
+                return Optional.of("The constraint '" + c.name() + "' has a coefficient beyond Choco's 32-bit integers; maybe use --solver cpsat");
+            }
+        }
+        for (ModelIr.Objective o : ir.objectives()) {
+            if (!fits(o.expr().min()) || !fits(o.expr().max())) {
+                return Optional.of("The objective " + o.name() + " ranges beyond Choco's 32-bit integers; maybe use --solver cpsat");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PhaseResult solve(ModelIr ir, SolverSettings settings, long[] hint) {
+        unsupported(ir).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        if (ir.objectives().size() > 1) {
+            throw new IllegalArgumentException("Choco solves one objective at a time; the lexicographic driver splits them");
+        }
+        long start = System.nanoTime();
+        Model model = new Model("terastal", Settings.init().setCheckDeclaredConstraints(false).setWarnUser(false));
+        IntVar[] vars = new IntVar[ir.vars().size()];
+        for (ModelIr.Var v : ir.vars()) {
+            vars[v.index()] = v.bool() ? model.boolVar(v.name()) : model.intVar(v.name(), (int) v.lb(), (int) v.ub(), true);
+        }
+        for (ModelIr.Linear c : ir.linears()) {
+            List<ModelIr.Term> terms = c.expr().terms();
+            IntVar[] vs = new IntVar[terms.size()];
+            int[] coefs = new int[terms.size()];
+            for (int i = 0; i < vs.length; i++) {
+                vs[i] = vars[terms.get(i).var().index()];
+                coefs[i] = (int) terms.get(i).coef();
+            }
+            model.scalar(vs, coefs, c.relation().symbol(), (int) c.rhs()).post();
+        }
+        for (ModelIr.Table t : ir.tables()) {
+            Tuples tuples = new Tuples(true);
+            for (long[] row : t.tuples()) {
+                int[] r = new int[row.length];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = Math.toIntExact(row[i]);
+                }
+                tuples.add(r);
+            }
+            model.table(t.vars().stream().map(v -> vars[v.index()]).toArray(IntVar[]::new), tuples, "CT+").post();
+        }
+        for (ModelIr.LoadBalance balance : ir.loadBalances()) {
+            new org.chocosolver.solver.constraints.Constraint(balance.name(), new FluidBoundPropagator(balance, vars)).post();
+        }
+        ModelIr.Objective objective = ir.objectives().isEmpty() ? null : ir.objectives().get(0);
+        if (objective != null) {
+            model.setObjective(objective.sense() == ModelIr.Sense.MAXIMISE, objectiveVar(model, objective.expr(), vars));
+        }
+
+        Solver solver = model.getSolver();
+        solver.setSearch(search(model, ir, vars, hint));
+        solver.limitTime(Math.max(1, (long) (settings.timeLimitSeconds() * 1000)));
+        Solution best = new Solution(model, vars);
+        boolean found = false;
+        if (objective == null) {
+            found = solver.solve();
+            if (found) {
+                best.record();
+            }
+        } else {
+            while (solver.solve()) {
+                best.record();
+                found = true;
+            }
+        }
+        boolean stopped = solver.isStopCriterionMet();
+        SolveStatus status = found ? (stopped ? SolveStatus.FEASIBLE : SolveStatus.OPTIMAL)
+                : (stopped ? SolveStatus.UNKNOWN : SolveStatus.INFEASIBLE);
+        long[] values = null;
+        long value = 0;
+        long bound = 0;
+        if (found) {
+            values = new long[vars.length];
+            for (int i = 0; i < vars.length; i++) {
+                values[i] = best.getIntVal(vars[i]);
+            }
+            if (objective != null) {
+                value = objective.expr().evaluate(values);
+                if (status == SolveStatus.OPTIMAL) {
+                    bound = value;
+                } else {
+                    // Choco's depth-first search proves no bound beyond what root propagation gave the objective
+                    Number b = objective.sense() == ModelIr.Sense.MINIMISE ? solver.getObjectiveManager().getBestLB()
+                            : solver.getObjectiveManager().getBestUB();
+                    bound = b.longValue();
+                }
+            }
+        }
+        return new PhaseResult(status, values, value, bound, solver.getNodeCount(), solver.getFailCount(), System.nanoTime() - start);
+    }
+
+    private static IntVar objectiveVar(Model model, LinearExpr expr, IntVar[] vars) {
+        ModelIr.Var single = expr.asVariable();
+        if (single != null) {
+            return vars[single.index()];
+        }
+        IntVar obj = model.intVar("objective", (int) expr.min(), (int) expr.max(), true);
+        List<ModelIr.Term> terms = expr.terms();
+        IntVar[] vs = new IntVar[terms.size() + 1];
+        int[] coefs = new int[terms.size() + 1];
+        for (int i = 0; i < terms.size(); i++) {
+            vs[i] = vars[terms.get(i).var().index()];
+            coefs[i] = (int) terms.get(i).coef();
+        }
+        vs[terms.size()] = obj;
+        coefs[terms.size()] = -1;
+        model.scalar(vs, coefs, "=", 0).post();
+        return obj;
+    }
+
+    // Choco declares Search.sequencer with raw types
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static AbstractStrategy<?> search(Model model, ModelIr ir, IntVar[] vars, long[] hint) {
+        Map<IntVar, Integer> hinted = new HashMap<>();
+        if (hint != null) {
+            for (ModelIr.Var v : ir.vars()) {
+                hinted.put(vars[v.index()], (int) hint[v.index()]);
+            }
+        }
+        List<AbstractStrategy<IntVar>> strategies = new ArrayList<>();
+        for (ModelIr.SearchGroup group : ir.searchGroups()) {
+            IntVar[] vs = group.vars().stream().map(v -> vars[v.index()]).toArray(IntVar[]::new);
+            strategies.add(group.balancing() != null ? new BalancingStrategy(group.balancing(), vars, hinted)
+                    : Search.intVarSearch(new DomOverWDeg<>(vs, 0), hintedOr(hinted, group.preferHigh()), vs));
+        }
+        // every variable is decided, also those outside the groups (loads, losses)
+        strategies.add(Search.intVarSearch(new InputOrder<>(model), hintedOr(hinted, false), vars));
+        return Search.lastConflict(Search.sequencer(strategies.toArray(new AbstractStrategy[0])));
+    }
+
+    /** The hinted value while it is in the domain, else the preferred bound. */
+    private static IntValueSelector hintedOr(Map<IntVar, Integer> hinted, boolean preferHigh) {
+        return v -> {
+            Integer h = hinted.get(v);
+            return h != null && v.contains(h) ? h : preferHigh ? v.getUB() : v.getLB();
+        };
+    }
+
+    private static boolean fits(long v) {
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Model.class.getResourceAsStream("/META-INF/maven/org.choco-solver/choco-solver/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.terastal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terastal.domain.Solution;
+import org.terastal.domain.SolveStatus;
+import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
+import org.terastal.offline.InstanceGenerator;
+import org.terastal.offline.TestInstances;
+import picocli.CommandLine;
+
+class OfflineCommandsTest {
+    private static final String LATENCY = TestInstances.LATENCY_CSV.toString();
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, stdout and stderr of one command. */
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(Callable<Integer> command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path instance(String name) {
+        Path file = dir.resolve(name.replace('@', '-').replace('+', '_') + ".json");
+        InstanceFiles.write(file, TestInstances.named(name));
+        return file;
+    }
+
+    @Test
+    void solveWritesThePlanAndCheckAcceptsIt() throws Exception {
+        Path inst = instance("vgg11@40+sp2dense@40");
+        Path plan = dir.resolve("plan.json");
+        Path csv = dir.resolve("plan.csv");
+        Run solve = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "-o", plan.toString(), "--csv", csv.toString());
+        assertEquals(0, solve.code(), solve.err());
+        assertTrue(solve.out().contains("load before (every layer on its fastest accelerator, no variants): ws 0.9718  os 0.0600"),
+                solve.out());
+        assertTrue(solve.out().contains("OPTIMAL with cpsat, formulation table"), solve.out());
+        assertTrue(solve.out().contains("load after (the plan's homes and implementations):              ws 0.5052  os 0.5046"),
+                solve.out());
+        assertTrue(solve.out().contains("  sp2dense           layer4_0_conv2, layer4_1_conv2 (worst-case accuracy 0.9927)"), solve.out());
+        assertTrue(solve.out().contains("  maxLoadPpm                         505210       505210"), solve.out());
+        Solution solution = SolutionFiles.read(plan);
+        assertEquals(SolveStatus.OPTIMAL, solution.status());
+        assertEquals(List.of("model,layer,position,home,implementation,budget_ns,deadline_offset_ns,flexible,variant_enabled,"
+                + "worst_case_accuracy,original_ns_ws,original_ns_os,variant_ns_ws,variant_ns_os"), Files.readAllLines(csv).subList(0, 1));
+        assertEquals(1 + 11 + 39, Files.readAllLines(csv).size());
+
+        Run check = run(new CheckCommand(), inst.toString(), plan.toString(), "--latency", LATENCY);
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertEquals("ok: " + plan + " keeps every rule for instance 'vgg11@40+sp2dense@40' (2 models, 50 layers, OPTIMAL)\n", check.out());
+    }
+
+    @Test
+    void checkListsEveryViolationOfATamperedPlan() throws Exception {
+        Path inst = instance("vgg11@50");
+        Path plan = dir.resolve("plan.json");
+        assertEquals(0, run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "-o", plan.toString()).code());
+        String text = Files.readString(plan);
+        String tampered = text.replace("\"capPpm\": \"1000000\"", "\"capPpm\": \"300000\"").replaceFirst("\"accuracyLossPpm\": 0}",
+                "\"accuracyLossPpm\": 5}");
+        Files.writeString(plan, tampered);
+        Run check = run(new CheckCommand(), inst.toString(), plan.toString(), "--latency", LATENCY);
+        assertEquals(1, check.code());
+        assertTrue(check.out().contains("LOAD: The load ("), check.out());
+        assertTrue(check.out().contains("OBJECTIVE: The objective term accuracyLossPpm (5) is not what the plan gives (0)"), check.out());
+        assertTrue(check.err().startsWith("terastal check: "), check.err());
+    }
+
+    @Test
+    void noPlanMeansNoFileAndTheReason() {
+        Path inst = instance("vgg11@50");
+        Path plan = dir.resolve("plan.json");
+        Run solve = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "--cap", "0.42", "--solver", "choco", "-o", plan.toString());
+        assertEquals(1, solve.code());
+        assertTrue(solve.err().startsWith("no plan: the accelerators cannot carry the load: even with every layer split at will"),
+                solve.err());
+        assertTrue(solve.err().endsWith("nothing written\n"), solve.err());
+        assertFalse(Files.exists(plan));
+    }
+
+    @Test
+    void usageProblemsAreOneLine() {
+        Path inst = instance("vgg11@50");
+        String out = dir.resolve("plan.json").toString();
+        assertEquals(new Run(1, "", "terastal solve: The solver (gurobi) is not one of [cpsat, choco, scip]; maybe cpsat, or choco where "
+                        + "OR-Tools natives do not load\n"),
+                run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "--solver", "gurobi", "-o", out));
+        Run scip = run(new SolveCommand(), instance("sp2dense@60").toString(), "--latency", LATENCY, "--solver", "scip", "-o", out);
+        assertEquals(1, scip.code());
+        assertTrue(scip.err().contains("maybe use --formulation mip"), scip.err());
+        Run noLatency = run(new SolveCommand(), inst.toString(), "-o", out);
+        assertEquals("terastal solve: This build has no built-in cost model yet, so the latencies of instance 'vgg11@50' must come from a "
+                + "file; maybe add --latency FILE.csv\n", noLatency.err());
+        Run missingFile = run(new SolveCommand(), dir.resolve("none.json").toString(), "--latency", LATENCY, "-o", out);
+        assertEquals("terastal solve: " + dir.resolve("none.json") + ": No such file; check the path\n", missingFile.err());
+        assertEquals(2, run(new SolveCommand(), inst.toString()).code(), "a missing -o is a usage error");
+        assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void compareRunsEveryBackEndAndFormulationItCan() throws Exception {
+        Path a = instance("vgg11@50");
+        Path b = instance("sp2dense@60");
+        Path results = dir.resolve("results.csv");
+        Run compare = run(new CompareCommand(), a.toString(), b.toString(), "--latency", LATENCY, "-o", results.toString());
+        assertEquals(0, compare.code(), compare.err());
+        // vgg11 admits no variant, so its table formulation has no table and scip takes it
+        assertTrue(compare.out().contains("skipped scip with table on sp2dense@60: The scip solver takes linear models only"), compare.out());
+        List<String> lines = Files.readAllLines(results);
+        assertEquals(CompareCommand.HEADER, lines.get(0));
+        assertEquals(1 + 6 + 5, lines.size());
+        for (String row : lines.subList(1, lines.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals("OPTIMAL", f[3], row);
+            assertEquals("0", f[14], row);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sp2dense@60,scip,mip,OPTIMAL,230306,506534,7283,230306,506534,7283,")),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void generateWritesTheGeneratorsInstance() {
+        Path file = dir.resolve("gen.json");
+        Run gen = run(new GenerateCommand(), "--seed", "3", "--models", "2", "--layers", "12", "--accelerators", "3", "-o", file.toString());
+        assertEquals(0, gen.code(), gen.err());
+        assertEquals(InstanceGenerator.generate(new InstanceGenerator.Settings(3, 2, 12, 3, 0.5)), InstanceFiles.read(file));
+        Run bad = run(new GenerateCommand(), "--models", "40", "--layers", "12", "-o", file.toString());
+        assertEquals("terastal generate: The models (40) of the generator must be in 1–32\n", bad.err());
+    }
+}

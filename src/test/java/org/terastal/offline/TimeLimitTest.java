@@ -1,0 +1,44 @@
+package org.terastal.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Solution;
+import org.terastal.domain.SolveStatus;
+
+/** A solve cut short by its time limit reports FEASIBLE with its best plan, the bound and the gap. */
+class TimeLimitTest {
+
+    private static void assertCutShort(SolveOutcome outcome, double limitSeconds) {
+        assertEquals(SolveStatus.FEASIBLE, outcome.status(), outcome.phases().toString());
+        Solution s = outcome.solution();
+        assertNotNull(s);
+        assertEquals(SolveStatus.FEASIBLE, s.status());
+        assertTrue(s.gap() > 0, "gap " + s.gap());
+        PhaseReport last = outcome.phases().get(outcome.phases().size() - 1);
+        assertEquals(Map.entry(last.objective(), last.bound()), s.bound().entrySet().stream().reduce((a, b) -> b).orElseThrow());
+        assertTrue(outcome.wallTimeMs() < limitSeconds * 1000 + 5000, "took " + outcome.wallTimeMs() + " ms");
+    }
+
+    @Test
+    void chocoStopsAtTheLimitWithItsBestPlan() {
+        SolveOutcome outcome = Solves.solve(TestInstances.pair(), "choco", Formulation.TABLE, 3);
+        assertCutShort(outcome, 3);
+        // Choco's depth-first search proves no better bound than root propagation gave: the fluid bound
+        assertEquals(1, outcome.solution().bound().size());
+        assertTrue(outcome.solution().bound().get(Objectives.MAX_LOAD) < outcome.solution().objective().get(Objectives.MAX_LOAD));
+    }
+
+    @Test
+    void cpsatStopsAtTheLimitWithItsBestPlan() {
+        Instance instance = InstanceGenerator.generate(new InstanceGenerator.Settings(1, 8, 100, 4, 0.5));
+        LatencyTable latencies = SyntheticLatencies.of(instance);
+        SolveOutcome outcome = Solves.solve(instance, latencies, "cpsat", Formulation.TABLE, 4, OfflineProblem.PPM);
+        assertCutShort(outcome, 4);
+    }
+}
