@@ -1,11 +1,8 @@
 package org.terastal.cli;
 
 import java.nio.file.Path;
-import org.terastal.costmodel.AnalyticalCostModel;
-import org.terastal.costmodel.CostModel;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
-import org.terastal.io.csv.LatencyCsv;
 import org.terastal.io.json.InstanceFiles;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +21,6 @@ final class InstanceOptions {
     }
 
     LatencyTable latencies(Instance instance) {
-        return latencyFile == null ? CostModel.latencyTable(instance, new AnalyticalCostModel())
-                : LatencyCsv.read(latencyFile, instance);
+        return LatencyInputs.forInstance(instance, latencyFile);
     }
 }
