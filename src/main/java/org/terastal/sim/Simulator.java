@@ -81,6 +81,7 @@ public final class Simulator {
     private long[] fReadyAt = new long[256];
     private int[] fNext = new int[256];
     private byte[] fState = new byte[256];
+    private boolean[] fInDropQueue = new boolean[256];
     private long[] fVariants = new long[256];
     private int waitingCount;
     private int[] nextFrameIndex;
@@ -350,25 +351,42 @@ public final class Simulator {
         fState[f] = WAITING;
         fReadyAt[f] = now;
         waitingCount++;
-        if (config.late() == LatePolicy.DROP) {
-            // after this time even the fastest remaining execution misses the deadline
-            long latestStart = fDeadline[f] - remainingFastest[taskModel[fTask[f]]][fNext[f]];
-            dropQueue.push(latestStart, ((long) f << 20) | fNext[f]);
+        if (config.late() == LatePolicy.DROP && !fInDropQueue[f]) {
+            fInDropQueue[f] = true;
+            dropQueue.push(latestStart(f), f);
         }
         scheduler.onReady(f);
     }
 
+    /** After this time even the fastest remaining execution of the frame misses its deadline. */
+    private long latestStart(int f) {
+        return fDeadline[f] - remainingFastest[taskModel[fTask[f]]][fNext[f]];
+    }
+
+    /**
+     * Drops the waiting frames that can no longer make it. A frame has at most one entry in the drop
+     * queue, keyed by its latest start when it was queued; latest starts only grow as layers complete,
+     * so an entry is never late. When an entry comes due, a frame that has moved on is queued again
+     * under its current latest start, a running frame leaves the queue until its layer ends, and a
+     * waiting frame past its latest start is dropped. This pushes far fewer entries than one per layer.
+     */
     private void dropHopeless() {
         while (!dropQueue.isEmpty() && dropQueue.peekKey() < now) {
-            long v = dropQueue.pop();
-            int f = (int) (v >>> 20);
-            int layer = (int) (v & 0xfffff);
-            if (fState[f] == WAITING && fNext[f] == layer) {
-                fState[f] = DROPPED;
-                fFinish[f] = now;
-                waitingCount--;
-                scheduler.onDropped(f);
+            int f = (int) dropQueue.pop();
+            if (fState[f] != WAITING) {
+                fInDropQueue[f] = false;
+                continue;
             }
+            long latest = latestStart(f);
+            if (latest >= now) {
+                dropQueue.push(latest, f);
+                continue;
+            }
+            fInDropQueue[f] = false;
+            fState[f] = DROPPED;
+            fFinish[f] = now;
+            waitingCount--;
+            scheduler.onDropped(f);
         }
     }
 
@@ -470,6 +488,7 @@ public final class Simulator {
         fReadyAt = Arrays.copyOf(fReadyAt, cap);
         fNext = Arrays.copyOf(fNext, cap);
         fState = Arrays.copyOf(fState, cap);
+        fInDropQueue = Arrays.copyOf(fInDropQueue, cap);
         fVariants = Arrays.copyOf(fVariants, cap);
     }
 

@@ -50,8 +50,8 @@ public final class SixModels {
 
     /**
      * One task of a mix: the model, its relative share of the WS load (periodic tasks), release jitter
-     * as a fraction of the period, and for a cascaded task its parent and probability (its rate is the
-     * parent's; its deadline the parent's period).
+     * as a fraction of the period, and for a cascaded task its parent and probability (its fps, which
+     * sets its deadline, is its mean release rate: the parent's fps times the probability).
      */
     public record Share(String model, double weight, double jitterFraction, String parent, double probability) {
         public static Share of(String model, double weight) {
@@ -74,12 +74,12 @@ public final class SixModels {
         LatencyTable table = LatencyCsv.read(LATENCY, bare);
         Map<String, Double> raw = new HashMap<>();
         for (Share s : shares) {
-            raw.put(s.model(), s.parent() == null ? s.weight() / (wsNs(bare.model(s.model()), table) / 1e9) : raw.get(s.parent()));
+            raw.put(s.model(), s.parent() == null ? s.weight() / (wsNs(bare.model(s.model()), table) / 1e9)
+                    : raw.get(s.parent()) * s.probability());
         }
         double util = 0;
         for (Share s : shares) {
-            double rate = s.parent() == null ? raw.get(s.model()) : raw.get(s.parent()) * s.probability();
-            util += rate * wsNs(bare.model(s.model()), table) / 1e9;
+            util += raw.get(s.model()) * wsNs(bare.model(s.model()), table) / 1e9;
         }
         double scale = wsLoad / util;
         List<Task> tasks = new ArrayList<>();
