@@ -39,7 +39,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path instanceFile;
 
     @Option(names = "--scheduler", required = true, paramLabel = "S",
-            description = "One of: fcfs, edf, dream, terastal, terastal-novariant, terastal-nobudget.")
+            description = "One of: fcfs, edf, dream, terastal, terastal-novariant, terastal-nobudget, terastal-vdorder.")
     String scheduler;
 
     @Option(names = "--solution", paramLabel = "F.json", description = "Offline solution table (needed by the terastal schedulers), made for the instance at load 1.")

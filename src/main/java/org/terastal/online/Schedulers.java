@@ -8,7 +8,7 @@ import org.terastal.sim.SolutionProvider;
 public final class Schedulers {
     /** Every built-in policy, baselines first. */
     public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, TerastalScheduler.NAME,
-            TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME);
+            TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME, TerastalVirtualOrderScheduler.NAME);
 
     private Schedulers() {
     }
@@ -35,6 +35,8 @@ public final class Schedulers {
             case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoBudgetScheduler.NAME -> (instance, latency) -> new TerastalNoBudgetScheduler(solutions.solutionFor(instance, latency));
+            case TerastalVirtualOrderScheduler.NAME ->
+                    (instance, latency) -> new TerastalVirtualOrderScheduler(solutions.solutionFor(instance, latency));
             default -> throw new IllegalArgumentException("Unknown scheduler '" + name + "'; choose one of " + NAMES);
         };
     }

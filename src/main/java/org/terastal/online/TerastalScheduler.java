@@ -29,10 +29,14 @@ import org.terastal.sim.Simulator;
  * late (the collapse DESIGN §6 describes). Cost: O(admitted) per release; admitted frames are
  * feasible, so the set stays small.
  *
- * <p><b>Order.</b> Admitted frames first, then rejected ones; within each, earliest absolute
- * deadline first (a heap, O(log n) per pick). Ordering by virtual deadline instead spreads service and
- * collapsed past capacity in our measurements even with admission, because the demand test assumes
- * deadline order.
+ * <p><b>Order.</b> Admitted frames first, then rejected ones (earliest absolute deadline first among
+ * those). Admitted frames are ordered by their next layer's virtual deadline while the admitted set
+ * has headroom: every admitted frame's slack in the last demand test was at least {@value #HEADROOM}
+ * of its relative deadline. Otherwise they are ordered by absolute deadline. Virtual-deadline order
+ * keeps every frame on its pace across the engines, which wins near capacity; with little headroom it
+ * spreads service over all frames in flight until all are late (DESIGN §6, measured again with
+ * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
+ * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
  *
  * <p><b>Mapping (where the virtual deadlines act).</b> A layer's virtual deadline is the frame's
  * release + the table's cumulative offset. The layer runs the table's implementation on its home
@@ -54,11 +58,28 @@ public class TerastalScheduler implements Scheduler {
     private static final int SCAN_LIMIT = 64;
     private static final int LAYER_BITS = 20;
     private static final long LAYER_MASK = (1L << LAYER_BITS) - 1;
+    /**
+     * Admitted frames are ordered by virtual deadline only while every admitted frame's slack in the
+     * demand test is at least this fraction of its relative deadline (docs/online.md: 0.25-0.35 help
+     * on every mix measured, 0.1 hurts, 0.5 is the same as never).
+     */
+    static final double HEADROOM = 0.3;
+
+    /** How admitted frames are ordered. */
+    protected enum Order {
+        /** By absolute deadline. */
+        DEADLINE,
+        /** By the next layer's virtual deadline. */
+        VIRTUAL,
+        /** By virtual deadline while the admitted set has {@link #HEADROOM}, else by absolute deadline. */
+        ADAPTIVE
+    }
 
     private final String name;
     private final Solution solution;
     private final boolean variants;
     private final boolean budgets;
+    private final Order order;
 
     private Simulator sim;
     private int[][] home;
@@ -76,13 +97,16 @@ public class TerastalScheduler implements Scheduler {
     private int[] admitted = new int[64];
     private int admittedCount;
     private final LongHeap[] queues = {new LongHeap(), new LongHeap()};
+    /** Whether the admitted queue is keyed by virtual deadline now. */
+    private boolean virtualNow;
+    private long[] rekey = new long[64];
     private final long[] heldKey = new long[SCAN_LIMIT];
     private final long[] heldValue = new long[SCAN_LIMIT];
     private final int[] heldClass = new int[SCAN_LIMIT];
 
     /** The full policy for a solution table. */
     public TerastalScheduler(Solution solution) {
-        this(NAME, solution, true, true);
+        this(NAME, solution, true, true, Order.ADAPTIVE);
     }
 
     /**
@@ -91,13 +115,16 @@ public class TerastalScheduler implements Scheduler {
      * @param name     name in outputs
      * @param solution the offline table
      * @param variants whether variants may run (as the table says and beyond it)
-     * @param budgets  whether virtual deadlines order the frames (else absolute deadlines)
+     * @param budgets      whether layer deadlines for migration and variant choices are the virtual
+     *                     deadlines (else deadline − home latency of the later layers)
+     * @param order        how admitted frames are ordered
      */
-    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets) {
+    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order) {
         this.name = name;
         this.solution = solution;
         this.variants = variants;
         this.budgets = budgets;
+        this.order = order;
     }
 
     @Override
@@ -259,7 +286,34 @@ public class TerastalScheduler implements Scheduler {
 
     private void push(int f) {
         long value = ((long) f << LAYER_BITS) | sim.nextLayer(f);
-        queues[cls[f]].push(sim.deadline(f), value);
+        queues[cls[f]].push(key(f), value);
+    }
+
+    /** Queue key of a waiting frame: its virtual deadline when admitted frames are ordered so, else its deadline. */
+    private long key(int f) {
+        return virtualNow && cls[f] == ADMITTED ? layerDeadline(f, sim.frameModel(f), sim.nextLayer(f)) : sim.deadline(f);
+    }
+
+    /** Switches the order of the admitted queue, re-keying its current entries (few: admitted frames are feasible). */
+    private void setOrder(boolean virtual) {
+        if (virtual == virtualNow) {
+            return;
+        }
+        virtualNow = virtual;
+        LongHeap q = queues[ADMITTED];
+        int n = 0;
+        while (!q.isEmpty()) {
+            long v = q.pop();
+            if (current(v, ADMITTED)) {
+                if (n == rekey.length) {
+                    rekey = Arrays.copyOf(rekey, n * 2);
+                }
+                rekey[n++] = v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            q.push(key((int) (rekey[i] >>> LAYER_BITS)), rekey[i]);
+        }
     }
 
     /**
@@ -284,6 +338,7 @@ public class TerastalScheduler implements Scheduler {
         int accs = cum.length;
         while (true) {
             Arrays.fill(cum, 0);
+            double tightest = Double.MAX_VALUE;
             int kept = 0;
             int failing = -1;
             int engine = -1;
@@ -307,6 +362,7 @@ public class TerastalScheduler implements Scheduler {
                         worstEngine = a;
                     }
                 }
+                tightest = Math.min(tightest, (double) (sim.deadline(g) - now - worst) / sim.taskDeadline(sim.frameTask(g)));
                 if (now + worst > sim.deadline(g)) {
                     failing = kept - 1;
                     engine = worstEngine;
@@ -314,6 +370,7 @@ public class TerastalScheduler implements Scheduler {
             }
             admittedCount = kept;
             if (failing < 0) {
+                setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
                 return;
             }
             int victim = failing;
