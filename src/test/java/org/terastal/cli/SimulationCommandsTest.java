@@ -98,6 +98,22 @@ class SimulationCommandsTest {
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("pair,terastal,1,1.4,drop,resnet50,miss_rate,")), String.join("\n", csv.subList(0, 5)));
     }
 
+    /** The shipped table covers six models; an instance with two of them uses their rows and skips the others. */
+    @Test
+    void latencyRowsOfOtherModelsAreSkipped() {
+        Instance mix = InstanceFiles.read(instanceFile);
+        Instance pair = new Instance("pair-only", "", mix.platform(), mix.models().stream()
+                .filter(m -> m.id().equals("resnet50") || m.id().equals("sp2dense")).toList(), mix.tasks());
+        Path file = dir.resolve("pair-only.json");
+        InstanceFiles.write(file, pair);
+        LatencyTable table = LatencySource.forInstance(pair, SixModels.LATENCY);
+        assertTrue(table.hasModel("resnet50") && !table.hasModel("vgg11"));
+        assertEquals(0, run(new SimulateCommand(), file.toString(), "--scheduler", "dream", "--latency", SixModels.LATENCY.toString(),
+                "--horizon", "500ms", "--no-trace", "-o", dir.resolve("p").toString()), err.toString());
+        assertTrue(Files.exists(dir.resolve("p").resolve(SimOutputs.SUMMARY)));
+        assertTrue(!Files.exists(dir.resolve("p").resolve(SimOutputs.TIMELINE)));
+    }
+
     @Test
     void durationsAndLoads() {
         assertEquals(10_000_000_000L, Durations.parseNs("10s"));
