@@ -78,6 +78,50 @@ class SimulatorSemanticsTest {
         assertEquals(6 * MS, drop.trace().frame(2).finishNs(), "frame 2 is dropped at the decision after its latest start");
     }
 
+    /** Every drop is announced to the scheduler once, and a dropped frame is never waiting again. */
+    @Test
+    void schedulersHearOfEveryDrop() {
+        Instance inst = instance(1, List.of(new Task("t", "m0", 500, 4 * MS, 0, 0, null, 1)), new long[] {3 * MS});
+        LatencyTable table = table(inst, new long[] {3 * MS});
+        List<Integer> dropped = new ArrayList<>();
+        SchedulerFactory counting = (i, l) -> {
+            Scheduler edf = Schedulers.factory("edf", null).create(i, l);
+            return new Scheduler() {
+                private Simulator sim;
+
+                @Override
+                public String name() {
+                    return "edf-counting";
+                }
+
+                @Override
+                public void start(Simulator s) {
+                    sim = s;
+                    edf.start(s);
+                }
+
+                @Override
+                public void onReady(int frame) {
+                    edf.onReady(frame);
+                }
+
+                @Override
+                public void onDropped(int frame) {
+                    assertTrue(!sim.waiting(frame) && sim.finished(frame));
+                    dropped.add(sim.frameIndex(frame));
+                }
+
+                @Override
+                public void decide(long now) {
+                    edf.decide(now);
+                }
+            };
+        };
+        SimResult r = Simulator.run(inst, table, counting, new SimConfig(20 * MS, 1, LatePolicy.DROP, 1.0, true));
+        assertEquals(List.of(2, 5, 8), dropped);
+        assertEquals(3, r.overall().dropped());
+    }
+
     @Test
     void cascadesFollowCompletedParentsOnly() {
         Task parent = new Task("p", "m0", 500, 0, 0, 0, null, 1);
