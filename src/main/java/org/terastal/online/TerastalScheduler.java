@@ -23,7 +23,7 @@ import org.terastal.sim.Simulator;
  * order, and the set must pass a demand test: for every admitted frame g, now + max(g's own remaining
  * home work, the remaining home work on any one engine of g and every admitted frame due no later)
  * ≤ g's deadline. While it fails, the frame due no later than the first failing one with the most
- * remaining work on the overloaded engine (per unit of task weight) is rejected: it moves to the
+ * remaining work on the overloaded engine times its task's rate / weight is rejected: it moves to the
  * low class, served only when no admitted frame can use an idle engine. So under overload work goes
  * to frames that can still finish, instead of being spread over every frame in flight until all are
  * late (the collapse DESIGN §6 describes). Cost: O(admitted) per release; admitted frames are
@@ -40,9 +40,11 @@ import org.terastal.sim.Simulator;
  *
  * <p><b>Mapping (where the virtual deadlines act).</b> A layer's virtual deadline is the frame's
  * release + the table's cumulative offset. The layer runs the table's implementation on its home
- * engine when that engine is free. If the home is busy (or promised to a higher-priority frame at this
- * decision), the layer migrates to an idle engine when it still meets its virtual deadline there, or
- * when it would miss it anyway by waiting and migrating finishes no later; otherwise it waits for home.
+ * engine when that engine is free and the layer meets its virtual deadline there; a free home that
+ * would miss it is left only for an idle engine where the layer finishes sooner. If the home is busy
+ * (or promised to a higher-priority frame at this decision), the layer migrates to an idle engine when
+ * it still meets its virtual deadline there, or when it would miss it anyway by waiting and migrating
+ * finishes no later; otherwise it waits for home.
  * On the migration target it runs its original, unless the original misses the virtual deadline and
  * an enabled variant is faster (or the table runs it as a variant and the variant is not slower).
  * At home, a layer the table runs as original switches to its enabled variant when the original would
@@ -90,7 +92,8 @@ public class TerastalScheduler implements Scheduler {
     private long[][] remainingHome;
     /** Per model: remaining home work on each engine from layer l on, at [l * accelerators + a]. */
     private long[][] remainingOn;
-    private double[] taskWeight;
+    /** Per task: rate / weight, the inverse of what one missed frame adds to the weighted per-model miss rate. */
+    private double[] missCost;
     private long[] cum;
     private long[] avail;
     private byte[] cls = new byte[1024];
@@ -249,7 +252,7 @@ public class TerastalScheduler implements Scheduler {
         }
         avail = new long[sim.accelerators()];
         cum = new long[sim.accelerators()];
-        taskWeight = instance.tasks().stream().mapToDouble(t -> t.weight()).toArray();
+        missCost = instance.tasks().stream().mapToDouble(t -> t.fps() / t.weight()).toArray();
     }
 
     private int fastestOriginal(int m, int l) {
@@ -321,7 +324,9 @@ public class TerastalScheduler implements Scheduler {
      * passes the demand test: for every admitted frame, now + the larger of (its own remaining home work)
      * and (the remaining home work on any engine of it and all admitted frames due no later) meets its
      * deadline. The victim of a failed test is the frame, among those due no later than the failing
-     * one, with the most remaining work on the overloaded engine per unit of task weight.
+     * one, with the largest (remaining work on the overloaded engine) × (task rate / task weight): the
+     * frame whose rejection frees the most bottleneck work per unit of weighted per-model miss rate it
+     * costs (one frame of a task at rate r is 1 / (r · span) of that task's miss rate).
      */
     private void admit(int frame, long now) {
         if (admittedCount == admitted.length) {
@@ -378,7 +383,7 @@ public class TerastalScheduler implements Scheduler {
                 double most = -1;
                 for (int i = 0; i <= failing; i++) {
                     int g = admitted[i];
-                    double w = remainingOn[sim.frameModel(g)][sim.nextLayer(g) * accs + engine] / taskWeight[sim.frameTask(g)];
+                    double w = remainingOn[sim.frameModel(g)][sim.nextLayer(g) * accs + engine] * missCost[sim.frameTask(g)];
                     if (w > most) {
                         most = w;
                         victim = i;
@@ -460,7 +465,8 @@ public class TerastalScheduler implements Scheduler {
                 homeFinish = Math.max(now, avail[h]) + v;
             }
         }
-        if (avail[h] <= now) {
+        boolean homeFree = avail[h] <= now;
+        if (homeFree && homeFinish <= due) {
             sim.dispatch(f, h, atHome);
             avail[h] = homeFinish;
             return true;
@@ -481,7 +487,8 @@ public class TerastalScheduler implements Scheduler {
                 choice = now + orig <= due || var >= orig ? Implementation.ORIGINAL : Implementation.VARIANT;
             }
             long finish = now + (choice == Implementation.ORIGINAL ? orig : var);
-            boolean worth = finish <= due || (homeFinish > due && finish <= homeFinish);
+            // a free home is left only for an engine that finishes sooner; a busy one as DESIGN §4 says
+            boolean worth = homeFree ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
             if (worth && finish < bestFinish) {
                 bestAcc = a;
                 bestImpl = choice;
@@ -494,6 +501,10 @@ public class TerastalScheduler implements Scheduler {
             return true;
         }
         avail[h] = homeFinish;
+        if (homeFree) {
+            sim.dispatch(f, h, atHome);
+            return true;
+        }
         return false;
     }
 

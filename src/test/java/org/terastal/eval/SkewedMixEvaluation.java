@@ -16,7 +16,7 @@ import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
 
 /**
- * The evaluation of docs/online.md (not a unit test): three skewed mixes of the shipped models whose
+ * The evaluation of docs/online.md (not a unit test): six skewed mixes of the shipped models whose
  * all-on-WS load is 1.25 at load factor 1 (so factors 0.6–1.6 sweep WS-only loads 0.75–2.0), every
  * scheduler, both late-frame policies, seeds 1–3, 10 simulated seconds per run. Solutions come from
  * the test heuristic (greedy load balancing, the offline objective's intent), solved per load.
@@ -34,7 +34,11 @@ public final class SkewedMixEvaluation {
                 SixModels.mix("cascade-5", wsLoad, List.of(Share.of("vgg11", 1), Share.of("resnet50", 1), Share.of("mobilenetv2_ssd", 1),
                         Share.of("sp2dense", 1), Share.cascade("inceptionv3", "mobilenetv2_ssd", 0.5))),
                 SixModels.mix("six-equal", wsLoad, List.of(Share.of("vgg11", 1), Share.of("resnet50", 1), Share.of("inceptionv3", 1),
-                        Share.of("mobilenetv2_ssd", 1), Share.of("swin_tiny", 1), Share.of("sp2dense", 1))));
+                        Share.of("mobilenetv2_ssd", 1), Share.of("swin_tiny", 1), Share.of("sp2dense", 1))),
+                SixModels.mix("detect-3", wsLoad, List.of(Share.of("mobilenetv2_ssd", 2), Share.of("swin_tiny", 1), Share.of("vgg11", 1))),
+                SixModels.mix("cls-3", wsLoad, List.of(Share.of("resnet50", 1), Share.of("inceptionv3", 2), Share.of("sp2dense", 1))),
+                SixModels.mix("cascade-4", wsLoad, List.of(Share.of("sp2dense", 2), Share.of("vgg11", 1), Share.of("swin_tiny", 1),
+                        Share.cascade("resnet50", "sp2dense", 0.3))));
     }
 
     public static void main(String[] args) {

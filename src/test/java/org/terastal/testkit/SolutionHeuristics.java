@@ -26,7 +26,8 @@ import org.terastal.domain.Task;
  *   <li>Homes: every layer starts on the engine where its original is fastest; then single-layer moves
  *       to another engine (as its variant when enabled, else original) are taken in order of cost
  *       ratio (latency after / before) while they lower the larger of the two engines' loads, which is
- *       what minimising max U_a does under skew.</li>
+ *       what minimising max U_a does under skew, and keep the model's latency at home within its
+ *       deadline (the budgets must fit).</li>
  *   <li>Budgets proportional to the latency at home, scaled so they sum to the model's deadline.</li>
  * </ol>
  */
@@ -76,6 +77,14 @@ public final class SolutionHeuristics {
             impls.put(m.id(), impl);
         }
         if (balance) {
+            Map<String, Long> chain = new LinkedHashMap<>();
+            for (Model m : instance.models()) {
+                long total = 0;
+                for (int l = 0; l < m.layers().size(); l++) {
+                    total += table.get(m.id(), l, impls.get(m.id())[l], homes.get(m.id())[l]);
+                }
+                chain.put(m.id(), total);
+            }
             moves.sort((x, y) -> Double.compare(x[0], y[0]));
             for (double[] mv : moves) {
                 Model m = instance.models().get((int) mv[1]);
@@ -85,20 +94,24 @@ public final class SolutionHeuristics {
                 int[] home = homes.get(m.id());
                 int from = home[l];
                 double r = rate.getOrDefault(m.id(), 0.0);
-                double out = r * table.get(m.id(), l, impls.get(m.id())[l], from) / 1e9;
-                double in = r * table.get(m.id(), l, use, to) / 1e9;
-                if (Math.max(load[from] - out, load[to] + in) < Math.max(load[from], load[to])) {
+                long before = table.get(m.id(), l, impls.get(m.id())[l], from);
+                long after = table.get(m.id(), l, use, to);
+                double out = r * before / 1e9;
+                double in = r * after / 1e9;
+                // the budgets must still fit the deadline: Σ latency at home ≤ D (DESIGN §3)
+                boolean fits = chain.get(m.id()) - before + after <= deadline(instance, m.id());
+                if (fits && Math.max(load[from] - out, load[to] + in) < Math.max(load[from], load[to])) {
                     load[from] -= out;
                     load[to] += in;
                     home[l] = to;
                     impls.get(m.id())[l] = use;
+                    chain.put(m.id(), chain.get(m.id()) - before + after);
                 }
             }
         }
         List<ModelPlan> plans = new ArrayList<>();
         for (Model m : instance.models()) {
-            long deadline = instance.tasks().stream().filter(t -> t.model().equals(m.id())).mapToLong(Task::effectiveDeadlineNs)
-                    .min().orElse(1_000_000_000L);
+            long deadline = deadline(instance, m.id());
             int[] home = homes.get(m.id());
             Implementation[] impl = impls.get(m.id());
             long total = 0;
@@ -130,6 +143,11 @@ public final class SolutionHeuristics {
         }
         return new Solution(instance.name(), "", SolveStatus.FEASIBLE, "test-heuristic", balance ? "greedy-balance" : "fastest-home",
                 Map.of(), Map.of(), 0, 0, Map.of(), plans);
+    }
+
+    /** The shortest relative deadline of the tasks running a model (1 s for a model no task runs). */
+    private static long deadline(Instance instance, String model) {
+        return instance.tasks().stream().filter(t -> t.model().equals(model)).mapToLong(Task::effectiveDeadlineNs).min().orElse(1_000_000_000L);
     }
 
     private static int fastest(LatencyTable table, String model, int l, Implementation impl, int accs) {
