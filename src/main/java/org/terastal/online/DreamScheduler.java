@@ -44,6 +44,8 @@ public final class DreamScheduler implements Scheduler {
     private int[] candidate;
     private int[] held;
     private long[] heldKey;
+    /** Per model and layer: the accelerator where the original is fastest. */
+    private int[][] preferred;
 
     /** DREAM with the default weights. */
     public DreamScheduler() {
@@ -75,6 +77,17 @@ public final class DreamScheduler implements Scheduler {
         avail = new long[sim.accelerators()];
         candidate = new int[sim.tasks()];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
+        preferred = new int[sim.models()][];
+        for (int m = 0; m < preferred.length; m++) {
+            preferred[m] = new int[sim.layers(m)];
+            for (int l = 0; l < preferred[m].length; l++) {
+                for (int a = 1; a < sim.accelerators(); a++) {
+                    if (sim.originalLatency(m, l, a) < sim.originalLatency(m, l, preferred[m][l])) {
+                        preferred[m][l] = a;
+                    }
+                }
+            }
+        }
         heldKey = new long[EarliestFinishScheduler.SCAN_LIMIT];
     }
 
@@ -153,13 +166,7 @@ public final class DreamScheduler implements Scheduler {
         double urgency = slack <= 0 ? 1 : Math.min(1.0, (double) sim.remainingFastest(m, l) / slack);
         long fastest = sim.fastestLatency(m, l);
         double fairness = (double) (now - sim.readyAt(f)) / fastest;
-        int preferred = 0;
-        for (int a = 1; a < avail.length; a++) {
-            if (sim.originalLatency(m, l, a) < sim.originalLatency(m, l, preferred)) {
-                preferred = a;
-            }
-        }
-        double preference = avail[preferred] <= now ? 1 : 0;
+        double preference = avail[preferred[m][l]] <= now ? 1 : 0;
         return urgency + alpha * fairness + gamma * preference;
     }
 
