@@ -52,7 +52,7 @@ public final class Experiment {
                 throw new IllegalArgumentException("An experiment needs at least one scenario, scheduler, seed, load and late-frame policy");
             }
             scenarios = List.copyOf(scenarios);
-            schedulers = new LinkedHashMap<>(schedulers);
+            schedulers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schedulers));
             seeds = List.copyOf(seeds);
             loads = List.copyOf(loads);
             lates = List.copyOf(lates);
