@@ -81,7 +81,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             List<Experiment.Scenario> scenarios = new ArrayList<>();
             for (int i = 0; i < instanceFiles.size(); i++) {
                 Instance instance = InstanceFiles.read(instanceFiles.get(i));
-                LatencyTable latency = LatencySource.forInstance(instance, latencyFile);
+                LatencyTable latency = LatencyInputs.forInstance(instance, latencyFile);
                 SolutionProvider solutions = needSolutions
                         ? SolutionScaling.from(SolutionSource.read(solutionFiles.get(i), instance), instance) : null;
                 scenarios.add(new Experiment.Scenario(instance.name(), instance, latency, solutions));

@@ -72,7 +72,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Instance instance = InstanceFiles.read(instanceFile);
-            LatencyTable latency = LatencySource.forInstance(instance, latencyFile);
+            LatencyTable latency = LatencyInputs.forInstance(instance, latencyFile);
             SolutionProvider solutions = null;
             if (solutionFile != null) {
                 Solution solution = SolutionSource.read(solutionFile, instance);

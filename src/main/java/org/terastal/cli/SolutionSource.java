@@ -1,32 +1,26 @@
 package org.terastal.cli;
 
 import java.nio.file.Path;
-import java.util.function.BiFunction;
 import org.terastal.domain.Instance;
 import org.terastal.domain.Solution;
+import org.terastal.io.InputException;
+import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
 
-/**
- * Where the simulation commands get a {@link Solution} from a {@code --solution} file. The reader of
- * solution files belongs to the offline module, which installs it here when the command line is
- * assembled; until then the commands say that no reader is installed.
- */
-public final class SolutionSource {
-    private static volatile BiFunction<Path, Instance, Solution> reader;
-
+/** Reads the solution table a simulation uses, and makes sure it was solved for that instance. */
+final class SolutionSource {
     private SolutionSource() {
     }
 
-    /** Installs the function that reads a solution file for an instance (and checks that they match). */
-    public static void install(BiFunction<Path, Instance, Solution> solutionReader) {
-        reader = solutionReader;
-    }
-
-    /** Reads a solution file for an instance. */
-    public static Solution read(Path file, Instance instance) {
-        BiFunction<Path, Instance, Solution> r = reader;
-        if (r == null) {
-            throw new IllegalStateException("Cannot read solution file " + file + ": this build has no solution-file reader installed");
+    /** Reads a solution file; it must name the instance by the checksum of its canonical file. */
+    static Solution read(Path file, Instance instance) {
+        Solution solution = SolutionFiles.read(file);
+        String checksum = InstanceFiles.checksum(instance);
+        if (!checksum.equals(solution.instanceChecksum())) {
+            throw new InputException(file.toString(), 0, 0, "instanceChecksum", "The solution was computed for instance '"
+                    + solution.instance() + "' (" + solution.instanceChecksum() + "), not for instance '" + instance.name() + "' ("
+                    + checksum + "); maybe the instance changed since: solve it again with terastal solve");
         }
-        return r.apply(file, instance);
+        return solution;
     }
 }

@@ -39,7 +39,8 @@ public final class SolutionScaling {
             long previous = 0;
             for (LayerPlan lp : plan.layers()) {
                 long offset = Math.round(lp.deadlineOffsetNs() * factor);
-                layers.add(new LayerPlan(lp.layer(), lp.home(), lp.implementation(), offset - previous, offset, lp.flexible()));
+                layers.add(new LayerPlan(lp.layer(), lp.home(), lp.implementation(), offset - previous, offset, lp.flexible(),
+                        lp.originalNs(), lp.variantNs()));
                 previous = offset;
             }
             plans.add(new ModelPlan(plan.model(), plan.enabledVariants(), plan.worstCaseAccuracy(), layers));

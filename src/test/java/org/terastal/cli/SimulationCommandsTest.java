@@ -2,6 +2,7 @@ package org.terastal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +12,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
 import org.terastal.sim.SimOutputs;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
@@ -29,6 +30,7 @@ class SimulationCommandsTest {
     @TempDir
     Path dir;
     private Path instanceFile;
+    private Path solutionFile;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -37,16 +39,9 @@ class SimulationCommandsTest {
         Instance mix = SixModels.mix("pair", 1.2, List.of(Share.of("resnet50", 1), Share.of("sp2dense", 1)));
         instanceFile = dir.resolve("pair.json");
         InstanceFiles.write(instanceFile, mix);
-        // the solution-file reader is the offline module's; here the "file" is answered by the test heuristic
-        SolutionSource.install((file, instance) -> {
-            LatencyTable table = LatencySource.forInstance(instance, SixModels.LATENCY);
-            return SolutionHeuristics.solve(instance, table, true);
-        });
-    }
-
-    @AfterEach
-    void uninstall() {
-        SolutionSource.install(null);
+        // a table from the test heuristic keeps these tests independent of the solvers
+        solutionFile = dir.resolve("table.json");
+        SolutionFiles.write(solutionFile, SolutionHeuristics.solve(mix, LatencyInputs.forInstance(mix, SixModels.LATENCY), true));
     }
 
     private int run(Object command, String... args) {
@@ -59,7 +54,7 @@ class SimulationCommandsTest {
     @Test
     void simulateWritesDeterministicOutputs() throws IOException {
         for (String o : List.of("a", "b")) {
-            int code = run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--solution", "table.json", "--latency",
+            int code = run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--solution", solutionFile.toString(), "--latency",
                     SixModels.LATENCY.toString(), "--horizon", "2s", "--seed", "3", "--load", "1.3", "-o", dir.resolve(o).toString());
             assertEquals(0, code, err.toString());
         }
@@ -80,13 +75,17 @@ class SimulationCommandsTest {
         assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "edf", "--latency", SixModels.LATENCY.toString(),
                 "--late", "later", "-o", dir.resolve("y").toString()));
         assertTrue(err.toString().contains("drop"), err.toString());
-        assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "edf", "-o", dir.resolve("z").toString()));
-        assertTrue(err.toString().contains("--latency"), err.toString());
+        Path other = dir.resolve("other.json");
+        InstanceFiles.write(other, InstanceFiles.read(instanceFile).withLoad(1.5));
+        assertEquals(1, run(new SimulateCommand(), other.toString(), "--scheduler", "terastal", "--solution", solutionFile.toString(),
+                "--latency", SixModels.LATENCY.toString(), "-o", dir.resolve("z").toString()));
+        assertTrue(err.toString().contains("not for instance 'pair'") && err.toString().contains("solve it again"), err.toString());
+        assertFalse(Files.exists(dir.resolve("z")));
     }
 
     @Test
     void experimentWritesCsvAndReport() throws IOException {
-        int code = run(new ExperimentCommand(), instanceFile.toString(), "--solution", "table.json", "--latency", SixModels.LATENCY.toString(),
+        int code = run(new ExperimentCommand(), instanceFile.toString(), "--solution", solutionFile.toString(), "--latency", SixModels.LATENCY.toString(),
                 "--schedulers", "edf,terastal", "--loads", "0.8,1.4", "--late", "drop", "--horizon", "1s", "--average", "0.8:1.4",
                 "-o", dir.resolve("exp").toString());
         assertEquals(0, code, err.toString());
@@ -106,7 +105,7 @@ class SimulationCommandsTest {
                 .filter(m -> m.id().equals("resnet50") || m.id().equals("sp2dense")).toList(), mix.tasks());
         Path file = dir.resolve("pair-only.json");
         InstanceFiles.write(file, pair);
-        LatencyTable table = LatencySource.forInstance(pair, SixModels.LATENCY);
+        LatencyTable table = LatencyInputs.forInstance(pair, SixModels.LATENCY);
         assertTrue(table.hasModel("resnet50") && !table.hasModel("vgg11"));
         assertEquals(0, run(new SimulateCommand(), file.toString(), "--scheduler", "dream", "--latency", SixModels.LATENCY.toString(),
                 "--horizon", "500ms", "--no-trace", "-o", dir.resolve("p").toString()), err.toString());

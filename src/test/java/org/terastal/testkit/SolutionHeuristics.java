@@ -16,6 +16,7 @@ import org.terastal.domain.ModelPlan;
 import org.terastal.domain.Solution;
 import org.terastal.domain.SolveStatus;
 import org.terastal.domain.Task;
+import org.terastal.io.json.InstanceFiles;
 
 /**
  * A stand-in for the offline solver in tests: builds a {@link Solution} with the same shape and the
@@ -136,12 +137,14 @@ public final class SolutionHeuristics {
                         flexible = true;
                     }
                 }
+                boolean variantAllowed = enabled.get(m.id()).contains(m.layers().get(l).name());
                 layers.add(new LayerPlan(m.layers().get(l).name(), instance.platform().accelerators().get(home[l]).id(), impl[l], budget,
-                        offset, flexible));
+                        offset, flexible, latencies(instance, table, m.id(), l, Implementation.ORIGINAL),
+                        variantAllowed ? latencies(instance, table, m.id(), l, Implementation.VARIANT) : Map.of()));
             }
             plans.add(new ModelPlan(m.id(), enabled.get(m.id()), worst(m, enabled.get(m.id())), layers));
         }
-        return new Solution(instance.name(), "", SolveStatus.FEASIBLE, "test-heuristic", balance ? "greedy-balance" : "fastest-home",
+        return new Solution(instance.name(), InstanceFiles.checksum(instance), SolveStatus.FEASIBLE, "test-heuristic", balance ? "greedy-balance" : "fastest-home",
                 Map.of(), Map.of(), 0, 0, Map.of(), plans);
     }
 
@@ -200,5 +203,14 @@ public final class SolutionHeuristics {
             worst = Math.min(worst, a.getAsDouble());
         }
         return worst;
+    }
+
+    /** Latency of one implementation of a layer on every accelerator, as solution files list them. */
+    private static Map<String, Long> latencies(Instance instance, LatencyTable table, String model, int layer, Implementation impl) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int a = 0; a < instance.platform().size(); a++) {
+            out.put(instance.platform().accelerators().get(a).id(), table.get(model, layer, impl, a));
+        }
+        return out;
     }
 }
