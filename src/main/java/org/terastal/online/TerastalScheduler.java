@@ -32,7 +32,9 @@ import org.terastal.sim.Simulator;
  * <p><b>Order.</b> Admitted frames first, then rejected ones (earliest absolute deadline first among
  * those). Admitted frames are ordered by their next layer's virtual deadline while the admitted set
  * has headroom: every admitted frame's slack in the last demand test was at least {@value #HEADROOM}
- * of its relative deadline. Otherwise they are ordered by absolute deadline. Virtual-deadline order
+ * of its relative deadline, and stays so if all the admitted set's work on one engine ran before it
+ * (virtual-deadline order may serve a frame due later first; without this a frame released at a
+ * periodic collision with longer-deadline frames fell behind and missed in every hyperperiod). Otherwise they are ordered by absolute deadline. Virtual-deadline order
  * keeps every frame on its pace across the engines, which wins near capacity; with little headroom it
  * spreads service over all frames in flight until all are late (DESIGN §6, measured again with
  * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
@@ -374,6 +376,9 @@ public class TerastalScheduler implements Scheduler {
                 }
             }
             admittedCount = kept;
+            if (failing < 0 && order == Order.ADAPTIVE && tightest >= HEADROOM) {
+                tightest = headroomUnderAnyOrder(now);
+            }
             if (failing < 0) {
                 setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
                 return;
@@ -396,6 +401,26 @@ public class TerastalScheduler implements Scheduler {
                 push(g);
             }
         }
+    }
+
+    /**
+     * The smallest slack, as a fraction of its relative deadline, of any admitted frame if every other
+     * admitted frame's remaining home work ran before it, as virtual-deadline order may make it do: the
+     * largest total on one engine over the whole admitted set, or the frame's own home chain if longer.
+     * Called after a demand test that passed, when {@link #cum} holds the totals of the whole set.
+     */
+    private double headroomUnderAnyOrder(long now) {
+        long total = 0;
+        for (long c : cum) {
+            total = Math.max(total, c);
+        }
+        double tightest = Double.MAX_VALUE;
+        for (int i = 0; i < admittedCount; i++) {
+            int g = admitted[i];
+            long worst = Math.max(total, remainingHome[sim.frameModel(g)][sim.nextLayer(g)]);
+            tightest = Math.min(tightest, (double) (sim.deadline(g) - now - worst) / sim.taskDeadline(sim.frameTask(g)));
+        }
+        return tightest;
     }
 
     private boolean current(long value, int expectedClass) {
