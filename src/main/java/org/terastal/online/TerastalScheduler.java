@@ -41,7 +41,8 @@ import org.terastal.sim.Simulator;
  * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
  *
  * <p><b>Home first.</b> A decision scans waiting frames in priority order twice: first every frame
- * whose next layer's home engine is free is placed (below); then the frames whose home was busy, in
+ * whose next layer's home engine is free, or whose layer would miss its deadline by waiting for home,
+ * is placed (below); then the other frames whose home was busy, in
  * priority order, may migrate to the engines left idle or wait for home. A migrating layer runs
  * 1.35-1.9x slower off its home and used to take the engine a lower-priority frame's layer was homed on
  * (measured on skewed-vision/-xr with MAESTRO latencies: a long frame ran its whole chain on the OS
@@ -477,11 +478,19 @@ public class TerastalScheduler implements Scheduler {
         }
     }
 
-    /** First pass of a decision: dispatches the frame's next layer if its home engine is free; false (nothing promised) if it is busy. */
+    /**
+     * First pass of a decision: places the frame's next layer as {@link #place} does if its home engine
+     * is free, or if waiting for home would miss the layer's deadline (an urgent layer may still
+     * migrate first); otherwise returns false and promises nothing.
+     */
     private boolean placeAtHome(int f, long now) {
         int m = sim.frameModel(f);
         int l = sim.nextLayer(f);
-        return avail[home[m][l]] <= now && place(f, now);
+        int h = home[m][l];
+        if (avail[h] <= now || (Math.max(now, avail[h]) + homeLatency[m][l] > layerDeadline(f, m, l))) {
+            return place(f, now);
+        }
+        return false;
     }
 
     /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */
