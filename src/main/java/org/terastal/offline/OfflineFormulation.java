@@ -22,16 +22,18 @@ import org.terastal.offline.OfflineProblem.VariantSet;
  *       admissible set with {@code Σ_s z = 1}, {@code en[k] = Σ_{s∋k} z[s]},
  *       {@code loss = Σ_s loss_s·z[s]}.</li>
  *   <li>{@code x[l][a][i]}: one-hot home and implementation; the variant only if enabled.</li>
- *   <li>{@code b[l]} budget, ns: {@code b[l] ≥ Σ x·c}, {@code Σ_l b[l] ≤ D_m}.</li>
+ *   <li>{@code b[l]} budget, ns: {@code b[l] ≥ Σ x·c + Σ f·d(f)}, {@code Σ_l b[l] ≤ D_m}.</li>
  *   <li>{@code load[a] = Σ x·u} ppm, {@code load[a] ≤ maxLoad ≤ cap}.</li>
  *   <li>{@code f[l][a'][i]} ⇒ a' is not the home, i is allowed and {@code b[l] ≥ c(l,i,a')};
  *       {@code flex[l] ≤ Σ f}, at most one f per layer.</li>
  * </ul>
  * Objectives, lexicographic: minimise {@code maxLoad}; maximise {@code Σ flex[l]·work[l]};
  * minimise {@code Σ_m loss[m]}. Implied constraints shrink the search without changing any
- * optimum: {@code maxLoad} is at least the {@link FluidBound}, each budget's bounds are what the
- * chain and the deadline leave, interchangeable layers are ordered, and a load-balance
- * declaration lets back-ends without a linear relaxation bound the load (docs/offline.md).
+ * optimum: {@code maxLoad} is at least the {@link FluidBound}; each budget's bounds are what the
+ * chain and the deadline leave; a budget also covers {@code d(f)}, the least extra latency its
+ * named migration needs beyond any home on another accelerator; interchangeable layers are
+ * ordered; and a load-balance declaration lets back-ends without a linear relaxation bound the
+ * load (docs/offline.md).
  */
 public final class OfflineFormulation {
 
@@ -176,22 +178,26 @@ public final class OfflineFormulation {
                             }
                             ir.linear("migration " + fid + " fits the budget",
                                     LinearExpr.builder().add(1, b).add(-c, fv).build(), Relation.GE, 0);
+                            covered.add(-extraBudget(layer, a, c, accs), fv);
                         }
                     }
                 }
-                ir.linear("budget of " + lid + " covers its latency at home", covered.build(), Relation.GE, 0);
+                // b ≥ latency at home + what a chosen migration needs beyond any home elsewhere: with at most
+                // one migration option per layer this holds in every solution, and it closes the gap the
+                // linear relaxation of "b ≥ c·f" leaves (a fractional f would otherwise come for free)
+                ir.linear("budget of " + lid + " covers its latency at home and its migration", covered.build(), Relation.GE, 0);
                 Var flex = null;
                 if (!anyOption.isEmpty()) {
                     flex = ir.boolVar("flex[" + lid + "]");
                     migration.add(flex);
-                    LinearExpr options = anyOption.build();
-                    if (options.terms().size() > 1) {
-                        // one option suffices to make a layer flexible; naming at most one removes equivalent choices
-                        // (measured on the pair, trio and six mixes: 120k instead of 163k branches for CP-SAT)
-                        ir.linear("at most one migration option named for " + lid, options, Relation.LE, 1);
+                    LinearExpr options1 = anyOption.build();
+                    if (options1.terms().size() > 1) {
+                        // one option suffices to make a layer flexible, and the budget inequality above counts
+                        // the extra latency of one named option only
+                        ir.linear("at most one migration option named for " + lid, options1, Relation.LE, 1);
                     }
                     ir.linear("flex " + lid + " only with a migration option",
-                            LinearExpr.builder().addAll(1, options.terms().stream().map(ModelIr.Term::var).toList()).add(-1, flex).build(),
+                            LinearExpr.builder().addAll(1, options1.terms().stream().map(ModelIr.Term::var).toList()).add(-1, flex).build(),
                             Relation.GE, 0);
                     migratable.add(layer.workPpm(), flex);
                 }
@@ -261,6 +267,22 @@ public final class OfflineFormulation {
                         + m.layers().get(group.get(j + 1)).name() + " in canonical order", order.build(), Relation.LE, 0);
             }
         }
+    }
+
+    /**
+     * What naming migration option (a, c) adds to a budget beyond the home latency, whatever the
+     * home: the smallest {@code c − latency at home} over homes on other accelerators, at least 0.
+     */
+    private static long extraBudget(LayerData layer, int target, long c, int accs) {
+        long slowestHome = 0;
+        for (int a = 0; a < accs; a++) {
+            if (a != target) {
+                for (Implementation impl : layer.implementations()) {
+                    slowestHome = Math.max(slowestHome, layer.latency(impl, a));
+                }
+            }
+        }
+        return Math.max(0, c - slowestHome);
     }
 
     /** Per layer, its smallest load on each accelerator over the implementations it may run. */
