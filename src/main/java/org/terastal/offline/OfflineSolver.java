@@ -41,7 +41,8 @@ public final class OfflineSolver {
         backend.unsupported(encoding.ir()).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings);
+        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
+                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous);
         String size = encoding.ir().size();
         switch (lex.status()) {
             case INFEASIBLE -> {
