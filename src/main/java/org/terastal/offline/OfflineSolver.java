@@ -71,6 +71,8 @@ public final class OfflineSolver {
                 }
                 Map<String, String> parameters = new LinkedHashMap<>(settings.asParameters());
                 parameters.put(CAP_PARAMETER, Long.toString(capPpm));
+                // budgets and loads are only meaningful under the latencies they were computed from
+                parameters.put("latencySource", latencies.source());
                 long wall = millis(start);
                 Solution solution = new Solution(instance.name(), InstanceFiles.checksum(instance), lex.status(),
                         backend.name() + " " + backend.version(), formulation.label(), terms, bounds, gap, wall, parameters, plans);

@@ -109,13 +109,18 @@ class OfflineCommandsTest {
         Run scip = run(new SolveCommand(), instance("sp2dense@60").toString(), "--latency", LATENCY, "--solver", "scip", "-o", out);
         assertEquals(1, scip.code());
         assertTrue(scip.err().contains("maybe use --formulation mip"), scip.err());
-        Run noLatency = run(new SolveCommand(), inst.toString(), "-o", out);
-        assertEquals("terastal solve: This build has no built-in cost model yet, so the latencies of instance 'vgg11@50' must come from a "
-                + "file; maybe add --latency FILE.csv\n", noLatency.err());
         Run missingFile = run(new SolveCommand(), dir.resolve("none.json").toString(), "--latency", LATENCY, "-o", out);
         assertEquals("terastal solve: " + dir.resolve("none.json") + ": No such file; check the path\n", missingFile.err());
         assertEquals(2, run(new SolveCommand(), inst.toString()).code(), "a missing -o is a usage error");
         assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void withoutLatencyTheBuiltInCostModelPricesTheInstance() throws Exception {
+        Path out = dir.resolve("builtin.json");
+        Run r = run(new SolveCommand(), instance("vgg11@50").toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out).contains("builtin/1"), "the solution names its latency source");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.terastal.cli.LatencyInputs;
+import org.terastal.io.csv.LatencyCsv;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
 import org.terastal.domain.Instance;
@@ -78,7 +78,7 @@ public final class TestInstances {
     }
 
     public static LatencyTable latencies(Instance instance) {
-        return LatencyInputs.read(LATENCY_CSV, instance);
+        return LatencyCsv.read(LATENCY_CSV, instance);
     }
 
     public static Map<String, Double> ordered(Object... pairs) {

@@ -19,8 +19,10 @@ import org.terastal.io.InputFiles;
  * Latency tables as CSV, so figures from MAESTRO or a real profiler can replace the built-in
  * cost model. Lines starting with {@code #} are comments (provenance); then the header
  * {@value #HEADER} and one row per (model, layer, implementation, accelerator). Latency is in
- * integer nanoseconds. A table must cover its instance exactly: every original layer on every
- * accelerator, and the variant of every candidate layer on every accelerator.
+ * integer nanoseconds. A table must cover its instance: every original layer on every
+ * accelerator, and the variant of every candidate layer on every accelerator. Rows of models
+ * the instance does not have are skipped, so one table can serve every scenario built from a
+ * set of models.
  */
 public final class LatencyCsv {
     /** The header line. */
@@ -61,8 +63,8 @@ public final class LatencyCsv {
             }
             Model model = models.get(f[0].strip());
             if (model == null) {
-                throw new InputException(name, lineNo, column(f, 0), "model", "The model (" + f[0] + ") is not in instance '"
-                        + instance.name() + "'; known models are " + models.keySet().stream().sorted().toList());
+                // one table may serve many scenarios; a misspelt model still fails below, as its own entries are missing
+                continue;
             }
             int layer = model.layerIndex(f[1].strip());
             if (layer < 0) {

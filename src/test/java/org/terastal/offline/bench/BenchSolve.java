@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.terastal.cli.LatencyInputs;
+import org.terastal.io.csv.LatencyCsv;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Solution;
@@ -67,7 +67,7 @@ public final class BenchSolve {
                 if (mixes) {
                     String[] nameAndCsv = size.split(":");
                     instance = nameAndCsv[0].endsWith(".json") ? InstanceFiles.read(Path.of(nameAndCsv[0])) : TestInstances.named(nameAndCsv[0]);
-                    latencies = LatencyInputs.read(nameAndCsv.length > 1 ? Path.of(nameAndCsv[1]) : TestInstances.LATENCY_CSV, instance);
+                    latencies = LatencyCsv.read(nameAndCsv.length > 1 ? Path.of(nameAndCsv[1]) : TestInstances.LATENCY_CSV, instance);
                     mla = new String[] {Integer.toString(instance.models().size()),
                             Integer.toString(instance.models().stream().mapToInt(m -> m.layers().size()).max().orElse(0)),
                             Integer.toString(instance.platform().size())};

@@ -1,0 +1,71 @@
+package org.terastal.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.terastal.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code terastal} command line: one program, one subcommand per job. */
+@Command(name = "terastal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Main.Version.class,
+        description = "Layer-variant-based soft real-time multi-DNN scheduling on heterogeneous DNN accelerators.",
+        subcommands = {HelpCommand.class, InfoCommand.class, LatencyCommand.class, ImportCommand.class, ComposeCommand.class,
+            SolveCommand.class, CheckCommand.class, CompareCommand.class, GenerateCommand.class, ExportCommand.class,
+            SimulateCommand.class, ExperimentCommand.class})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams; returns the exit code (0 ok, 1 failure, 2 usage). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("terastal " + commandLine.getCommandName() + ": " + describe(ex));
+            commandLine.getErr().flush();
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** One line for the user: input errors carry file and place; anything else its message. */
+    static String describe(Throwable ex) {
+        if (ex instanceof InputException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof UncheckedIOException io) {
+            return io.getMessage();
+        }
+        if (ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"terastal " + (v == null ? "dev" : v)};
+        }
+    }
+}

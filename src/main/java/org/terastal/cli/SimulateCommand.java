@@ -1,0 +1,108 @@
+package org.terastal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Solution;
+import org.terastal.io.InputException;
+import org.terastal.io.json.InstanceFiles;
+import org.terastal.online.Schedulers;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimOutputs;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
+import org.terastal.sim.SolutionProvider;
+import org.terastal.sim.SolutionScaling;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: one run of one scheduler on one instance. Writes summary.json, metrics.csv,
+ * frames.csv and timeline.csv (see {@link SimOutputs}) into the output folder and prints a short
+ * per-model table. Exit code 0 on success, 1 when the inputs cannot be simulated (the message says why).
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Simulate an instance under one scheduler and write per-model metrics, per-frame records and a per-layer timeline.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (JSON).")
+    Path instanceFile;
+
+    @Option(names = "--scheduler", required = true, paramLabel = "S",
+            description = "One of: fcfs, edf, dream, terastal, terastal-novariant, terastal-nobudget, terastal-vdorder.")
+    String scheduler;
+
+    @Option(names = "--solution", paramLabel = "F.json", description = "Offline solution table (needed by the terastal schedulers), made for the instance at load 1.")
+    Path solutionFile;
+
+    @Option(names = "--latency", paramLabel = "CSV", description = "Latency table (model,layer,implementation,accelerator,latency_ns); rows of other models are skipped.")
+    Path latencyFile;
+
+    @Option(names = "--horizon", defaultValue = "10s", paramLabel = "T", description = "Periodic releases before this simulated time (ns, us, ms, s, m); default ${DEFAULT-VALUE}.")
+    String horizon;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the release-jitter and cascade random streams; default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--late", defaultValue = "drop", paramLabel = "drop|continue", description = "Late-frame policy; default ${DEFAULT-VALUE}.")
+    String late;
+
+    @Option(names = "--load", defaultValue = "1.0", paramLabel = "X", description = "Multiply every task's rate by X; default ${DEFAULT-VALUE}.")
+    double load;
+
+    @Option(names = "--no-trace", description = "Do not write frames.csv and timeline.csv (long runs).")
+    boolean noTrace;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Instance instance = InstanceFiles.read(instanceFile);
+            LatencyTable latency = LatencyInputs.forInstance(instance, latencyFile);
+            SolutionProvider solutions = null;
+            if (solutionFile != null) {
+                Solution solution = SolutionSource.read(solutionFile, instance);
+                solutions = SolutionScaling.from(solution, instance);
+            }
+            SimConfig config = new SimConfig(Durations.parseNs(horizon), seed, LatePolicy.parse(late), load, !noTrace);
+            long t0 = System.nanoTime();
+            SimResult result = Simulator.run(instance, latency, Schedulers.factory(scheduler, solutions), config);
+            long wall = System.nanoTime() - t0;
+            SimOutputs.writeAll(result, output);
+            out.printf(Locale.ROOT, "%s on %s, load %s, late %s, seed %d: %d frames, %d layers in %.2f s wall%n", result.scheduler(),
+                    result.instance(), SimOutputs.num(load), config.late().label(), seed, result.overall().released(), result.dispatches(), wall / 1e9);
+            out.printf(Locale.ROOT, "%-18s %9s %9s %9s %9s %10s %12s %10s%n", "model", "released", "on_time", "missed", "dropped", "miss_rate",
+                    "p99_ms", "acc_loss");
+            for (ModelMetrics m : result.models()) {
+                print(out, m);
+            }
+            print(out, result.overall());
+            out.printf("wrote %s%n", output);
+            out.flush();
+            return 0;
+        } catch (InputException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            err.println("simulate: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static void print(PrintWriter out, ModelMetrics m) {
+        out.printf(Locale.ROOT, "%-18s %9d %9d %9d %9d %10.4f %12.3f %9.2f%%%n", m.model(), m.released(), m.onTime(), m.missed(), m.dropped(),
+                m.missRate(), m.responseP99Ns() / 1e6, 100 * m.accuracyLossMean());
+    }
+}

@@ -1,0 +1,185 @@
+package org.terastal.online;
+
+import org.terastal.domain.Implementation;
+import org.terastal.sim.LongHeap;
+import org.terastal.sim.Scheduler;
+import org.terastal.sim.Simulator;
+
+/**
+ * {@code dream}: the score-based dispatcher of DREAM (Kim et al., ASPLOS 2023), reduced to the terms
+ * DESIGN §4 names. At a decision each task's oldest waiting frame is a candidate (frames of one task
+ * are served in release order, like DREAM's per-model request queues) and gets
+ *
+ * <pre>
+ *   score = Urgency + α·Fairness + γ·Preference
+ *   Urgency    = min(1, remaining work / slack), and 1 when slack ≤ 0
+ *   Fairness   = time waited since the layer became ready / the layer's fastest latency
+ *   Preference = 1 when the accelerator where the layer is fastest is free now, else 0
+ * </pre>
+ *
+ * remaining work = the frame's remaining layers at their fastest; slack = deadline − now. The
+ * candidate with the highest score goes first (ties: earlier deadline, then lower task index) and is
+ * mapped like {@code fcfs} and {@code edf} (earliest finish, may wait for a busy faster engine), so the
+ * three baselines differ only in their ordering. Scores are recomputed after each pick because the
+ * preference term changes as engines are taken.
+ *
+ * <p>α defaults to {@value #DEFAULT_ALPHA}: a layer that has waited ten times its own latency gains as
+ * much as full urgency, so long-deferred small layers are not starved by urgent large ones. γ defaults
+ * to {@value #DEFAULT_GAMMA}: a frame that can start at full speed now is preferred over one of equal
+ * urgency that would wait or run slowly, but a clearly more urgent frame still wins.
+ */
+public final class DreamScheduler implements Scheduler {
+    /** Name on the command line and in outputs. */
+    public static final String NAME = "dream";
+    /** Default weight of the fairness term. */
+    public static final double DEFAULT_ALPHA = 0.1;
+    /** Default weight of the accelerator-preference term. */
+    public static final double DEFAULT_GAMMA = 0.5;
+
+    private final double alpha;
+    private final double gamma;
+    private Simulator sim;
+    private LongHeap[] perTask;
+    private long[] avail;
+    private int[] candidate;
+    private int[] held;
+    private long[] heldKey;
+    /** Per model and layer: the accelerator where the original is fastest. */
+    private int[][] preferred;
+
+    /** DREAM with the default weights. */
+    public DreamScheduler() {
+        this(DEFAULT_ALPHA, DEFAULT_GAMMA);
+    }
+
+    /** DREAM with given weights of the fairness and preference terms (both ≥ 0). */
+    public DreamScheduler(double alpha, double gamma) {
+        if (!(alpha >= 0) || !(gamma >= 0) || Double.isInfinite(alpha) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("The DREAM weights alpha (" + alpha + ") and gamma (" + gamma
+                    + ") must be finite and not negative");
+        }
+        this.alpha = alpha;
+        this.gamma = gamma;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void start(Simulator simulator) {
+        sim = simulator;
+        perTask = new LongHeap[sim.tasks()];
+        for (int t = 0; t < perTask.length; t++) {
+            perTask[t] = new LongHeap();
+        }
+        avail = new long[sim.accelerators()];
+        candidate = new int[sim.tasks()];
+        held = new int[EarliestFinishScheduler.SCAN_LIMIT];
+        preferred = new int[sim.models()][];
+        for (int m = 0; m < preferred.length; m++) {
+            preferred[m] = new int[sim.layers(m)];
+            for (int l = 0; l < preferred[m].length; l++) {
+                for (int a = 1; a < sim.accelerators(); a++) {
+                    if (sim.originalLatency(m, l, a) < sim.originalLatency(m, l, preferred[m][l])) {
+                        preferred[m][l] = a;
+                    }
+                }
+            }
+        }
+        heldKey = new long[EarliestFinishScheduler.SCAN_LIMIT];
+    }
+
+    @Override
+    public void onReady(int frame) {
+        perTask[sim.frameTask(frame)].push(sim.release(frame), frame);
+    }
+
+    @Override
+    public void decide(long now) {
+        int accs = avail.length;
+        int idle = 0;
+        for (int a = 0; a < accs; a++) {
+            avail[a] = sim.freeAt(a);
+            if (avail[a] <= now) {
+                idle++;
+            }
+        }
+        for (int t = 0; t < candidate.length; t++) {
+            candidate[t] = head(t);
+        }
+        int kept = 0;
+        while (idle > 0 && kept < held.length) {
+            int pick = -1;
+            double pickScore = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < candidate.length; t++) {
+                int f = candidate[t];
+                if (f < 0) {
+                    continue;
+                }
+                double s = score(f, now);
+                if (s > pickScore || (s == pickScore && sim.deadline(f) < sim.deadline(candidate[pick]))) {
+                    pick = t;
+                    pickScore = s;
+                }
+            }
+            if (pick < 0) {
+                break;
+            }
+            int f = candidate[pick];
+            long key = perTask[pick].peekKey();
+            perTask[pick].pop();
+            int m = sim.frameModel(f);
+            int l = sim.nextLayer(f);
+            int best = -1;
+            long bestFinish = Long.MAX_VALUE;
+            long bestLatency = Long.MAX_VALUE;
+            for (int a = 0; a < accs; a++) {
+                long latency = sim.originalLatency(m, l, a);
+                long finish = Math.max(now, avail[a]) + latency;
+                if (finish < bestFinish || (finish == bestFinish && latency < bestLatency)) {
+                    best = a;
+                    bestFinish = finish;
+                    bestLatency = latency;
+                }
+            }
+            if (avail[best] <= now) {
+                sim.dispatch(f, best, Implementation.ORIGINAL);
+                idle--;
+            } else {
+                heldKey[kept] = key;
+                held[kept++] = f;
+            }
+            avail[best] = bestFinish;
+            candidate[pick] = head(pick);
+        }
+        for (int i = 0; i < kept; i++) {
+            perTask[sim.frameTask(held[i])].push(heldKey[i], held[i]);
+        }
+    }
+
+    private double score(int f, long now) {
+        int m = sim.frameModel(f);
+        int l = sim.nextLayer(f);
+        long slack = sim.deadline(f) - now;
+        double urgency = slack <= 0 ? 1 : Math.min(1.0, (double) sim.remainingFastest(m, l) / slack);
+        long fastest = sim.fastestLatency(m, l);
+        double fairness = (double) (now - sim.readyAt(f)) / fastest;
+        double preference = avail[preferred[m][l]] <= now ? 1 : 0;
+        return urgency + alpha * fairness + gamma * preference;
+    }
+
+    /** The task's oldest waiting frame, or -1; frames dropped by the simulator are discarded here. */
+    private int head(int t) {
+        LongHeap q = perTask[t];
+        while (!q.isEmpty()) {
+            int f = (int) q.peekValue();
+            if (sim.waiting(f)) {
+                return f;
+            }
+            q.pop();
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,43 @@
+package org.terastal.online;
+
+import java.util.List;
+import org.terastal.sim.SchedulerFactory;
+import org.terastal.sim.SolutionProvider;
+
+/** The built-in policies by name. */
+public final class Schedulers {
+    /** Every built-in policy, baselines first. */
+    public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, TerastalScheduler.NAME,
+            TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME, TerastalVirtualOrderScheduler.NAME);
+
+    private Schedulers() {
+    }
+
+    /** Whether the policy reads an offline solution table. */
+    public static boolean needsSolution(String name) {
+        return name.startsWith(TerastalScheduler.NAME);
+    }
+
+    /**
+     * A factory for a policy; {@code solutions} is asked once per run for the policies that read a
+     * table and may be null for the others.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a table-reading policy without solutions
+     */
+    public static SchedulerFactory factory(String name, SolutionProvider solutions) {
+        if (needsSolution(name) && NAMES.contains(name) && solutions == null) {
+            throw new IllegalArgumentException("The scheduler '" + name + "' reads an offline solution table; give one (--solution)");
+        }
+        return switch (name) {
+            case FcfsScheduler.NAME -> (instance, latency) -> new FcfsScheduler();
+            case EdfScheduler.NAME -> (instance, latency) -> new EdfScheduler();
+            case DreamScheduler.NAME -> (instance, latency) -> new DreamScheduler();
+            case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
+            case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));
+            case TerastalNoBudgetScheduler.NAME -> (instance, latency) -> new TerastalNoBudgetScheduler(solutions.solutionFor(instance, latency));
+            case TerastalVirtualOrderScheduler.NAME ->
+                    (instance, latency) -> new TerastalVirtualOrderScheduler(solutions.solutionFor(instance, latency));
+            default -> throw new IllegalArgumentException("Unknown scheduler '" + name + "'; choose one of " + NAMES);
+        };
+    }
+}

@@ -1,0 +1,516 @@
+package org.terastal.online;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.terastal.domain.Implementation;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LayerPlan;
+import org.terastal.domain.Model;
+import org.terastal.domain.ModelPlan;
+import org.terastal.domain.Solution;
+import org.terastal.sim.LongHeap;
+import org.terastal.sim.Scheduler;
+import org.terastal.sim.Simulator;
+
+/**
+ * {@code terastal}: the online dispatcher that reads an offline {@link Solution} (docs/online.md has
+ * the measurements behind each rule).
+ *
+ * <p><b>Admission (the overload guard).</b> A released frame joins the admitted set, kept in deadline
+ * order, and the set must pass a demand test: for every admitted frame g, now + max(g's own remaining
+ * home work, the remaining home work on any one engine of g and every admitted frame due no later)
+ * ≤ g's deadline. While it fails, the frame due no later than the first failing one with the most
+ * remaining work on the overloaded engine times its task's rate / weight is rejected: it moves to the
+ * low class, served only when no admitted frame can use an idle engine. So under overload work goes
+ * to frames that can still finish, instead of being spread over every frame in flight until all are
+ * late (the collapse DESIGN §6 describes). Cost: O(admitted) per release; admitted frames are
+ * feasible, so the set stays small.
+ *
+ * <p><b>Order.</b> Admitted frames first, then rejected ones (earliest absolute deadline first among
+ * those). Admitted frames are ordered by their next layer's virtual deadline while the admitted set
+ * has headroom: every admitted frame's slack in the last demand test was at least {@value #HEADROOM}
+ * of its relative deadline. Otherwise they are ordered by absolute deadline. Virtual-deadline order
+ * keeps every frame on its pace across the engines, which wins near capacity; with little headroom it
+ * spreads service over all frames in flight until all are late (DESIGN §6, measured again with
+ * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
+ * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
+ *
+ * <p><b>Mapping (where the virtual deadlines act).</b> A layer's virtual deadline is the frame's
+ * release + the table's cumulative offset. The layer runs the table's implementation on its home
+ * engine when that engine is free and the layer meets its virtual deadline there; a free home that
+ * would miss it is left only for an idle engine where the layer finishes sooner. If the home is busy
+ * (or promised to a higher-priority frame at this decision), the layer migrates to an idle engine when
+ * it still meets its virtual deadline there, or when it would miss it anyway by waiting and migrating
+ * finishes no later; otherwise it waits for home.
+ * On the migration target it runs its original, unless the original misses the virtual deadline and
+ * an enabled variant is faster (or the table runs it as a variant and the variant is not slower).
+ * At home, a layer the table runs as original switches to its enabled variant when the original would
+ * miss the virtual deadline and the variant is faster there. Only variants of the table's enabled set
+ * are used, so every frame's set of variants is admissible (checked at start).
+ */
+public class TerastalScheduler implements Scheduler {
+    /** Name on the command line and in outputs. */
+    public static final String NAME = "terastal";
+
+    private static final int ADMITTED = 0;
+    private static final int LOW = 1;
+    private static final int SCAN_LIMIT = 64;
+    private static final int LAYER_BITS = 20;
+    private static final long LAYER_MASK = (1L << LAYER_BITS) - 1;
+    /**
+     * Admitted frames are ordered by virtual deadline only while every admitted frame's slack in the
+     * demand test is at least this fraction of its relative deadline (docs/online.md: 0.25-0.35 help
+     * on every mix measured, 0.1 hurts, 0.5 is the same as never).
+     */
+    static final double HEADROOM = 0.3;
+
+    /** How admitted frames are ordered. */
+    protected enum Order {
+        /** By absolute deadline. */
+        DEADLINE,
+        /** By the next layer's virtual deadline. */
+        VIRTUAL,
+        /** By virtual deadline while the admitted set has {@link #HEADROOM}, else by absolute deadline. */
+        ADAPTIVE
+    }
+
+    private final String name;
+    private final Solution solution;
+    private final boolean variants;
+    private final boolean budgets;
+    private final Order order;
+
+    private Simulator sim;
+    private int[][] home;
+    private Implementation[][] impl;
+    private long[][] offset;
+    private boolean[][] enabled;
+    private long[][] homeLatency;
+    private long[][] remainingHome;
+    /** Per model: remaining home work on each engine from layer l on, at [l * accelerators + a]. */
+    private long[][] remainingOn;
+    /** Per task: rate / weight, the inverse of what one missed frame adds to the weighted per-model miss rate. */
+    private double[] missCost;
+    private long[] cum;
+    private long[] avail;
+    private byte[] cls = new byte[1024];
+    private int[] admitted = new int[64];
+    private int admittedCount;
+    private final LongHeap[] queues = {new LongHeap(), new LongHeap()};
+    /** Whether the admitted queue is keyed by virtual deadline now. */
+    private boolean virtualNow;
+    private long[] rekey = new long[64];
+    private final long[] heldKey = new long[SCAN_LIMIT];
+    private final long[] heldValue = new long[SCAN_LIMIT];
+    private final int[] heldClass = new int[SCAN_LIMIT];
+
+    /** The full policy for a solution table. */
+    public TerastalScheduler(Solution solution) {
+        this(NAME, solution, true, true, Order.ADAPTIVE);
+    }
+
+    /**
+     * For the ablations.
+     *
+     * @param name     name in outputs
+     * @param solution the offline table
+     * @param variants whether variants may run (as the table says and beyond it)
+     * @param budgets      whether layer deadlines for migration and variant choices are the virtual
+     *                     deadlines (else deadline − home latency of the later layers)
+     * @param order        how admitted frames are ordered
+     */
+    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order) {
+        this.name = name;
+        this.solution = solution;
+        this.variants = variants;
+        this.budgets = budgets;
+        this.order = order;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Checks that a solution fits an instance; the message names the first mismatch. */
+    public static void validate(Solution solution, Instance instance) {
+        List<String> accs = instance.platform().accelerators().stream().map(a -> a.id()).toList();
+        for (Model model : instance.models()) {
+            ModelPlan plan = solution.models().stream().filter(p -> p.model().equals(model.id())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("The solution of '" + solution.instance() + "' has no plan for model '"
+                            + model.id() + "'; solve this instance, or give the solution made for it"));
+            String where = "The plan of model '" + model.id() + "'";
+            if (plan.layers().size() != model.layers().size()) {
+                throw new IllegalArgumentException(where + " has " + plan.layers().size() + " layers but the model has "
+                        + model.layers().size());
+            }
+            Set<String> enabledSet = new HashSet<>(plan.enabledVariants());
+            for (String v : enabledSet) {
+                if (model.candidate(v).isEmpty()) {
+                    throw new IllegalArgumentException(where + " enables the variant of '" + v + "', which is not a variant candidate");
+                }
+            }
+            checkAdmissible(model, plan.enabledVariants(), where);
+            long previous = 0;
+            for (int l = 0; l < plan.layers().size(); l++) {
+                LayerPlan lp = plan.layers().get(l);
+                String layer = model.layers().get(l).name();
+                if (!lp.layer().equals(layer)) {
+                    throw new IllegalArgumentException(where + " names layer " + l + " '" + lp.layer() + "' but the model's layer "
+                            + l + " is '" + layer + "'");
+                }
+                if (!accs.contains(lp.home())) {
+                    throw new IllegalArgumentException(where + " homes layer '" + layer + "' on '" + lp.home()
+                            + "', which is not an accelerator of the platform " + accs);
+                }
+                if (lp.implementation() == Implementation.VARIANT && !enabledSet.contains(layer)) {
+                    throw new IllegalArgumentException(where + " runs the variant of layer '" + layer
+                            + "' but does not enable that variant");
+                }
+                if (lp.deadlineOffsetNs() < previous) {
+                    throw new IllegalArgumentException(where + " has a virtual deadline offset at layer '" + layer + "' ("
+                            + lp.deadlineOffsetNs() + " ns) below the previous layer's (" + previous + " ns); offsets accumulate budgets");
+                }
+                previous = lp.deadlineOffsetNs();
+            }
+        }
+    }
+
+    /** Every subset of the enabled set must be measured and meet the model's floor. */
+    private static void checkAdmissible(Model model, List<String> enabled, String where) {
+        int k = enabled.size();
+        if (k > 16) {
+            throw new IllegalArgumentException(where + " enables " + k + " variants; at most 16 can be checked subset by subset");
+        }
+        for (int mask = 1; mask < (1 << k); mask++) {
+            Set<String> subset = new HashSet<>();
+            for (int i = 0; i < k; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(enabled.get(i));
+                }
+            }
+            OptionalDouble acc = model.normalisedAccuracy(subset);
+            if (acc.isEmpty()) {
+                throw new IllegalArgumentException(where + " enables " + enabled + " but the accuracy of the subset " + subset
+                        + " was never measured; an enabled set may only contain measured combinations");
+            }
+            if (acc.getAsDouble() < model.accuracyFloor()) {
+                throw new IllegalArgumentException(where + " enables " + enabled + " but the subset " + subset + " has normalised accuracy "
+                        + acc.getAsDouble() + " below the floor " + model.accuracyFloor());
+            }
+        }
+    }
+
+    @Override
+    public void start(Simulator simulator) {
+        sim = simulator;
+        Instance instance = sim.instance();
+        validate(solution, instance);
+        int models = sim.models();
+        home = new int[models][];
+        impl = new Implementation[models][];
+        offset = new long[models][];
+        enabled = new boolean[models][];
+        homeLatency = new long[models][];
+        remainingHome = new long[models][];
+        remainingOn = new long[models][];
+        for (int m = 0; m < models; m++) {
+            Model model = instance.models().get(m);
+            ModelPlan plan = solution.plan(model.id());
+            int n = model.layers().size();
+            home[m] = new int[n];
+            impl[m] = new Implementation[n];
+            offset[m] = new long[n];
+            enabled[m] = new boolean[n];
+            homeLatency[m] = new long[n];
+            remainingHome[m] = new long[n + 1];
+            Set<String> enabledSet = new HashSet<>(plan.enabledVariants());
+            for (int l = 0; l < n; l++) {
+                LayerPlan lp = plan.layers().get(l);
+                home[m][l] = instance.platform().indexOf(lp.home());
+                impl[m][l] = lp.implementation();
+                offset[m][l] = lp.deadlineOffsetNs();
+                enabled[m][l] = variants && enabledSet.contains(lp.layer());
+                if (!variants && impl[m][l] == Implementation.VARIANT) {
+                    // without variants the layer runs its original where the original is fastest
+                    impl[m][l] = Implementation.ORIGINAL;
+                    home[m][l] = fastestOriginal(m, l);
+                }
+                homeLatency[m][l] = sim.latency(m, l, impl[m][l], home[m][l]);
+            }
+            int accs = sim.accelerators();
+            remainingOn[m] = new long[(n + 1) * accs];
+            for (int l = n - 1; l >= 0; l--) {
+                remainingHome[m][l] = remainingHome[m][l + 1] + homeLatency[m][l];
+                for (int a = 0; a < accs; a++) {
+                    remainingOn[m][l * accs + a] = remainingOn[m][(l + 1) * accs + a] + (home[m][l] == a ? homeLatency[m][l] : 0);
+                }
+            }
+        }
+        avail = new long[sim.accelerators()];
+        cum = new long[sim.accelerators()];
+        missCost = instance.tasks().stream().mapToDouble(t -> t.fps() / t.weight()).toArray();
+    }
+
+    private int fastestOriginal(int m, int l) {
+        int best = 0;
+        for (int a = 1; a < sim.accelerators(); a++) {
+            if (sim.originalLatency(m, l, a) < sim.originalLatency(m, l, best)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public boolean mayUseVariant(int model, int layer) {
+        return enabled[model][layer];
+    }
+
+    /** The deadline the layer should finish by: its virtual deadline, or without budgets the latest finish that leaves the rest of the frame its home time. */
+    private long layerDeadline(int f, int m, int l) {
+        return budgets ? sim.release(f) + offset[m][l] : sim.deadline(f) - remainingHome[m][l + 1];
+    }
+
+    @Override
+    public void onReady(int frame) {
+        if (frame >= cls.length) {
+            cls = Arrays.copyOf(cls, Math.max(cls.length * 2, frame + 1));
+        }
+        if (sim.nextLayer(frame) == 0) {
+            cls[frame] = ADMITTED;
+            admit(frame, sim.now());
+        }
+        push(frame);
+    }
+
+    private void push(int f) {
+        long value = ((long) f << LAYER_BITS) | sim.nextLayer(f);
+        queues[cls[f]].push(key(f), value);
+    }
+
+    /** Queue key of a waiting frame: its virtual deadline when admitted frames are ordered so, else its deadline. */
+    private long key(int f) {
+        return virtualNow && cls[f] == ADMITTED ? layerDeadline(f, sim.frameModel(f), sim.nextLayer(f)) : sim.deadline(f);
+    }
+
+    /** Switches the order of the admitted queue, re-keying its current entries (few: admitted frames are feasible). */
+    private void setOrder(boolean virtual) {
+        if (virtual == virtualNow) {
+            return;
+        }
+        virtualNow = virtual;
+        LongHeap q = queues[ADMITTED];
+        int n = 0;
+        while (!q.isEmpty()) {
+            long v = q.pop();
+            if (current(v, ADMITTED)) {
+                if (n == rekey.length) {
+                    rekey = Arrays.copyOf(rekey, n * 2);
+                }
+                rekey[n++] = v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            q.push(key((int) (rekey[i] >>> LAYER_BITS)), rekey[i]);
+        }
+    }
+
+    /**
+     * Adds a new frame to the admitted set (kept in deadline order) and rejects frames until the set
+     * passes the demand test: for every admitted frame, now + the larger of (its own remaining home work)
+     * and (the remaining home work on any engine of it and all admitted frames due no later) meets its
+     * deadline. The victim of a failed test is the frame, among those due no later than the failing
+     * one, with the largest (remaining work on the overloaded engine) × (task rate / task weight): the
+     * frame whose rejection frees the most bottleneck work per unit of weighted per-model miss rate it
+     * costs (one frame of a task at rate r is 1 / (r · span) of that task's miss rate).
+     */
+    private void admit(int frame, long now) {
+        if (admittedCount == admitted.length) {
+            admitted = Arrays.copyOf(admitted, admittedCount * 2);
+        }
+        int pos = admittedCount;
+        long d = sim.deadline(frame);
+        while (pos > 0 && sim.deadline(admitted[pos - 1]) > d) {
+            admitted[pos] = admitted[pos - 1];
+            pos--;
+        }
+        admitted[pos] = frame;
+        admittedCount++;
+        int accs = cum.length;
+        while (true) {
+            Arrays.fill(cum, 0);
+            double tightest = Double.MAX_VALUE;
+            int kept = 0;
+            int failing = -1;
+            int engine = -1;
+            for (int i = 0; i < admittedCount; i++) {
+                int g = admitted[i];
+                if (sim.finished(g) || cls[g] != ADMITTED) {
+                    continue;
+                }
+                admitted[kept++] = g;
+                if (failing >= 0) {
+                    continue;
+                }
+                int m = sim.frameModel(g);
+                int l = sim.nextLayer(g);
+                long worst = remainingHome[m][l];
+                int worstEngine = -1;
+                for (int a = 0; a < accs; a++) {
+                    cum[a] += remainingOn[m][l * accs + a];
+                    if (cum[a] > worst) {
+                        worst = cum[a];
+                        worstEngine = a;
+                    }
+                }
+                tightest = Math.min(tightest, (double) (sim.deadline(g) - now - worst) / sim.taskDeadline(sim.frameTask(g)));
+                if (now + worst > sim.deadline(g)) {
+                    failing = kept - 1;
+                    engine = worstEngine;
+                }
+            }
+            admittedCount = kept;
+            if (failing < 0) {
+                setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
+                return;
+            }
+            int victim = failing;
+            if (engine >= 0) {
+                double most = -1;
+                for (int i = 0; i <= failing; i++) {
+                    int g = admitted[i];
+                    double w = remainingOn[sim.frameModel(g)][sim.nextLayer(g) * accs + engine] * missCost[sim.frameTask(g)];
+                    if (w > most) {
+                        most = w;
+                        victim = i;
+                    }
+                }
+            }
+            int g = admitted[victim];
+            cls[g] = LOW;
+            if (sim.waiting(g) && g != frame) {
+                push(g);
+            }
+        }
+    }
+
+    private boolean current(long value, int expectedClass) {
+        int f = (int) (value >>> LAYER_BITS);
+        return sim.waiting(f) && sim.nextLayer(f) == (int) (value & LAYER_MASK) && cls[f] == expectedClass;
+    }
+
+    @Override
+    public void decide(long now) {
+        int accs = avail.length;
+        int idle = 0;
+        for (int a = 0; a < accs; a++) {
+            avail[a] = sim.freeAt(a);
+            if (avail[a] <= now) {
+                idle++;
+            }
+        }
+        int kept = 0;
+        while (idle > 0 && kept < SCAN_LIMIT) {
+            int c = nextClass();
+            if (c < 0) {
+                break;
+            }
+            LongHeap q = queues[c];
+            long key = q.peekKey();
+            long value = q.pop();
+            int f = (int) (value >>> LAYER_BITS);
+            if (place(f, now)) {
+                idle--;
+            } else {
+                heldKey[kept] = key;
+                heldValue[kept] = value;
+                heldClass[kept++] = c;
+            }
+        }
+        for (int i = 0; i < kept; i++) {
+            queues[heldClass[i]].push(heldKey[i], heldValue[i]);
+        }
+    }
+
+    /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */
+    private int nextClass() {
+        for (int c = 0; c < queues.length; c++) {
+            LongHeap q = queues[c];
+            while (!q.isEmpty() && !current(q.peekValue(), c)) {
+                q.pop();
+            }
+            if (!q.isEmpty()) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Dispatches the frame's next layer now, or promises it its home engine; true when dispatched. */
+    private boolean place(int f, long now) {
+        int m = sim.frameModel(f);
+        int l = sim.nextLayer(f);
+        int h = home[m][l];
+        long due = layerDeadline(f, m, l);
+        Implementation atHome = impl[m][l];
+        long homeFinish = Math.max(now, avail[h]) + homeLatency[m][l];
+        if (enabled[m][l] && atHome == Implementation.ORIGINAL && homeFinish > due) {
+            long v = sim.latency(m, l, Implementation.VARIANT, h);
+            if (v < homeLatency[m][l]) {
+                atHome = Implementation.VARIANT;
+                homeFinish = Math.max(now, avail[h]) + v;
+            }
+        }
+        boolean homeFree = avail[h] <= now;
+        if (homeFree && homeFinish <= due) {
+            sim.dispatch(f, h, atHome);
+            avail[h] = homeFinish;
+            return true;
+        }
+        int bestAcc = -1;
+        Implementation bestImpl = null;
+        long bestFinish = Long.MAX_VALUE;
+        for (int a = 0; a < avail.length; a++) {
+            if (a == h || avail[a] > now) {
+                continue;
+            }
+            long orig = sim.originalLatency(m, l, a);
+            long var = enabled[m][l] ? sim.latency(m, l, Implementation.VARIANT, a) : Long.MAX_VALUE;
+            Implementation choice;
+            if (impl[m][l] == Implementation.VARIANT) {
+                choice = orig < var ? Implementation.ORIGINAL : Implementation.VARIANT;
+            } else {
+                choice = now + orig <= due || var >= orig ? Implementation.ORIGINAL : Implementation.VARIANT;
+            }
+            long finish = now + (choice == Implementation.ORIGINAL ? orig : var);
+            // a free home is left only for an engine that finishes sooner; a busy one as DESIGN §4 says
+            boolean worth = homeFree ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
+            if (worth && finish < bestFinish) {
+                bestAcc = a;
+                bestImpl = choice;
+                bestFinish = finish;
+            }
+        }
+        if (bestAcc >= 0) {
+            sim.dispatch(f, bestAcc, bestImpl);
+            avail[bestAcc] = bestFinish;
+            return true;
+        }
+        avail[h] = homeFinish;
+        if (homeFree) {
+            sim.dispatch(f, h, atHome);
+            return true;
+        }
+        return false;
+    }
+
+    /** The solution this scheduler reads. */
+    public Solution solution() {
+        return solution;
+    }
+
+}

@@ -1,0 +1,224 @@
+package org.terastal.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.terastal.io.AtomicFiles;
+import org.terastal.io.json.JsonPrinter;
+
+/**
+ * The files a run writes, all atomically and byte-identical for the same instance, scheduler and seed
+ * (no wall-clock figures inside). Times are integer ns; rates and losses are fractions in [0, 1].
+ * <ul>
+ *   <li>{@value #SUMMARY}: the run's settings, overall, per-model and per-accelerator metrics.</li>
+ *   <li>{@value #METRICS}: the same metrics in tidy long form, header {@value #METRICS_HEADER}.</li>
+ *   <li>{@value #FRAMES}: one row per released frame, header {@value #FRAMES_HEADER}; {@code start_ns}
+ *       is empty when no layer ran, {@code finish_ns} is the completion time or, for a dropped frame,
+ *       the time it was dropped; {@code parent_frame} is the parent task's frame index for a cascaded
+ *       release, else empty; {@code variants} lists the layers that ran as variants, separated by
+ *       {@code ;}.</li>
+ *   <li>{@value #TIMELINE}: one row per executed layer, header {@value #TIMELINE_HEADER}, in order of
+ *       completion; plot it as a Gantt chart.</li>
+ * </ul>
+ */
+public final class SimOutputs {
+    public static final String SUMMARY = "summary.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String FRAMES = "frames.csv";
+    public static final String TIMELINE = "timeline.csv";
+    public static final String METRICS_HEADER = "instance,scheduler,seed,load,late,model,metric,value";
+    public static final String FRAMES_HEADER = "task,model,frame,parent_frame,release_ns,start_ns,finish_ns,deadline_ns,status,variants";
+    public static final String TIMELINE_HEADER = "accelerator,model,task,frame,layer,layer_index,implementation,start_ns,end_ns";
+    /** Format tag of the summary JSON. */
+    public static final String SUMMARY_FORMAT = "terastal-sim-summary/1";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SimOutputs() {
+    }
+
+    /** Writes summary, metrics and (when recorded) the frames and timeline CSVs into a folder. */
+    public static void writeAll(SimResult result, Path dir) {
+        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(result));
+        AtomicFiles.write(dir.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
+        if (result.trace() != null) {
+            AtomicFiles.write(dir.resolve(FRAMES), out -> writeFrames(result.trace(), writer(out)));
+            AtomicFiles.write(dir.resolve(TIMELINE), out -> writeTimeline(result.trace(), writer(out)));
+        }
+    }
+
+    private static Writer writer(java.io.OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The summary as canonical JSON. */
+    public static String summaryJson(SimResult r) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", SUMMARY_FORMAT);
+        root.put("instance", r.instance());
+        root.put("scheduler", r.scheduler());
+        root.put("seed", r.config().seed());
+        root.put("load", r.config().load());
+        root.put("late", r.config().late().label());
+        root.put("horizonNs", r.config().horizonNs());
+        root.put("latencySource", r.latencySource());
+        root.put("endNs", r.endNs());
+        root.put("dispatches", r.dispatches());
+        root.set("overall", metricsNode(r.overall()));
+        ArrayNode models = root.putArray("models");
+        r.models().forEach(m -> models.add(metricsNode(m)));
+        ArrayNode accs = root.putArray("accelerators");
+        for (AcceleratorMetrics a : r.accelerators()) {
+            ObjectNode n = accs.addObject();
+            n.put("accelerator", a.accelerator());
+            n.put("busyNs", a.busyNs());
+            n.put("utilisation", a.utilisation());
+            n.put("layers", a.layers());
+        }
+        return JsonPrinter.print(root);
+    }
+
+    private static ObjectNode metricsNode(ModelMetrics m) {
+        ObjectNode n = NODES.objectNode();
+        n.put("model", m.model());
+        n.put("released", m.released());
+        n.put("onTime", m.onTime());
+        n.put("missed", m.missed());
+        n.put("dropped", m.dropped());
+        n.put("missRate", m.missRate());
+        n.put("responseP50Ns", m.responseP50Ns());
+        n.put("responseP95Ns", m.responseP95Ns());
+        n.put("responseP99Ns", m.responseP99Ns());
+        n.put("responseMaxNs", m.responseMaxNs());
+        n.put("tardinessMeanNs", m.tardinessMeanNs());
+        n.put("tardinessMaxNs", m.tardinessMaxNs());
+        putNumber(n, "accuracyLossMean", m.accuracyLossMean());
+        putNumber(n, "accuracyLossMax", m.accuracyLossMax());
+        return n;
+    }
+
+    private static void putNumber(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v)) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    /** The tidy long rows (no header) of a run: one row per (model or overall or accelerator, metric). */
+    public static String metricsRows(SimResult r) {
+        StringBuilder sb = new StringBuilder();
+        String prefix = r.instance() + "," + r.scheduler() + "," + r.config().seed() + "," + num(r.config().load()) + ","
+                + r.config().late().label() + ",";
+        appendModel(sb, prefix, r.overall());
+        r.models().forEach(m -> appendModel(sb, prefix, m));
+        for (AcceleratorMetrics a : r.accelerators()) {
+            row(sb, prefix, "accelerator:" + a.accelerator(), "utilisation", num(a.utilisation()));
+            row(sb, prefix, "accelerator:" + a.accelerator(), "busy_ns", Long.toString(a.busyNs()));
+            row(sb, prefix, "accelerator:" + a.accelerator(), "layers", Long.toString(a.layers()));
+        }
+        return sb.toString();
+    }
+
+    private static void appendModel(StringBuilder sb, String prefix, ModelMetrics m) {
+        String model = m.model();
+        row(sb, prefix, model, "released", Long.toString(m.released()));
+        row(sb, prefix, model, "on_time", Long.toString(m.onTime()));
+        row(sb, prefix, model, "missed", Long.toString(m.missed()));
+        row(sb, prefix, model, "dropped", Long.toString(m.dropped()));
+        row(sb, prefix, model, "miss_rate", num(m.missRate()));
+        row(sb, prefix, model, "response_p50_ns", Long.toString(m.responseP50Ns()));
+        row(sb, prefix, model, "response_p95_ns", Long.toString(m.responseP95Ns()));
+        row(sb, prefix, model, "response_p99_ns", Long.toString(m.responseP99Ns()));
+        row(sb, prefix, model, "response_max_ns", Long.toString(m.responseMaxNs()));
+        row(sb, prefix, model, "tardiness_mean_ns", num(m.tardinessMeanNs()));
+        row(sb, prefix, model, "tardiness_max_ns", Long.toString(m.tardinessMaxNs()));
+        row(sb, prefix, model, "accuracy_loss_mean", num(m.accuracyLossMean()));
+        row(sb, prefix, model, "accuracy_loss_max", num(m.accuracyLossMax()));
+    }
+
+    private static void row(StringBuilder sb, String prefix, String model, String metric, String value) {
+        sb.append(prefix).append(model).append(',').append(metric).append(',').append(value).append('\n');
+    }
+
+    /** A number in plain decimal with at most 9 significant digits, the same on every platform; NaN stays NaN. */
+    public static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(9)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Writes the per-frame CSV. */
+    public static void writeFrames(Trace trace, Writer w) throws IOException {
+        w.write(FRAMES_HEADER);
+        w.write('\n');
+        for (int f = 0; f < trace.frameCount(); f++) {
+            FrameRecord r = trace.frame(f);
+            w.write(r.task());
+            w.write(',');
+            w.write(r.model());
+            w.write(',');
+            w.write(Integer.toString(r.frame()));
+            w.write(',');
+            if (r.parentFrame() >= 0) {
+                w.write(Integer.toString(r.parentFrame()));
+            }
+            w.write(',');
+            w.write(Long.toString(r.releaseNs()));
+            w.write(',');
+            if (r.startNs() >= 0) {
+                w.write(Long.toString(r.startNs()));
+            }
+            w.write(',');
+            w.write(Long.toString(r.finishNs()));
+            w.write(',');
+            w.write(Long.toString(r.deadlineNs()));
+            w.write(',');
+            w.write(r.status().label());
+            w.write(',');
+            w.write(String.join(";", r.variants()));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    /** Writes the per-layer timeline CSV. */
+    public static void writeTimeline(Trace trace, Writer w) throws IOException {
+        w.write(TIMELINE_HEADER);
+        w.write('\n');
+        for (int i = 0; i < trace.layerCount(); i++) {
+            LayerRecord r = trace.layer(i);
+            w.write(r.accelerator());
+            w.write(',');
+            w.write(r.model());
+            w.write(',');
+            w.write(r.task());
+            w.write(',');
+            w.write(Integer.toString(r.frame()));
+            w.write(',');
+            w.write(r.layer());
+            w.write(',');
+            w.write(Integer.toString(r.layerIndex()));
+            w.write(',');
+            w.write(r.implementation().label());
+            w.write(',');
+            w.write(Long.toString(r.startNs()));
+            w.write(',');
+            w.write(Long.toString(r.endNs()));
+            w.write('\n');
+        }
+        w.flush();
+    }
+}

@@ -1,0 +1,660 @@
+package org.terastal.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.terastal.domain.Implementation;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Model;
+import org.terastal.domain.Task;
+
+/**
+ * The discrete-event simulator of periodic multi-DNN workloads on a set of accelerators, and the
+ * view of its state that a {@link Scheduler} reads.
+ *
+ * <p>Semantics (DESIGN §4): time is integer ns. Frame k of a periodic task is released at
+ * {@code offset + k·T + jitter}, jitter uniform in [0, jitterNs] from the task's own named random
+ * stream; its absolute deadline is release + relative deadline. A cascaded task releases a frame when
+ * a parent frame completes, with the dependency's probability (a coin from the child's own stream);
+ * its release offset and jitter are not used. Layers of a frame run in order, each non-preemptively
+ * on exactly one accelerator, one layer per accelerator at a time, for exactly the latency-table
+ * entry of the chosen implementation on that accelerator. Events at the same time are applied in
+ * the order (kind: completion, release, cascade release; then scheduling order), then the scheduler
+ * is asked for a decision if an accelerator is idle and a frame is waiting.
+ *
+ * <p>Under {@link LatePolicy#DROP}, before every decision each waiting frame that cannot meet its
+ * deadline even if every remaining layer ran at its fastest (the fastest implementation the scheduler
+ * may use, on the fastest accelerator) is dropped, with no cascaded children. A frame whose layer is
+ * running is tested when that layer ends. Periodic releases stop at the horizon; the run then drains:
+ * it ends when every released frame has completed or been dropped.
+ *
+ * <p>The hot path uses primitive arrays only: no boxing and no allocation per event, except when an
+ * array grows.
+ */
+public final class Simulator {
+    private static final byte WAITING = 0;
+    private static final byte RUNNING = 1;
+    private static final byte ON_TIME = 2;
+    private static final byte LATE = 3;
+    private static final byte DROPPED = 4;
+    private static final int NO_FRAME = -1;
+
+    private final Instance instance;
+    private final LatencyTable latencyTable;
+    private final Scheduler scheduler;
+    private final SimConfig config;
+
+    // the compiled instance
+    private final int nAcc;
+    private final int nTasks;
+    private final String[] modelIds;
+    private final int[] taskModel;
+    private final long[] taskPeriod;
+    private final long[] taskDeadline;
+    private final long[] taskOffset;
+    private final long[] taskJitter;
+    private final int[] taskParent;
+    private final double[] taskProbability;
+    private final int[][] taskChildren;
+    private final RandomStream[] jitterStream;
+    private final RandomStream[] cascadeStream;
+    private final int[] layerCount;
+    /** Per model: latency by (layer·2 + implementation)·accelerators + accelerator; {@link LatencyTable#NONE} when absent. */
+    private final long[][] lat;
+    private final long[][] fastest;
+    private final long[][] remainingFastest;
+    private final int[][] candidateIndex;
+    private final boolean[][] variantAllowed;
+
+    // frames, indexed by frame id
+    private int frames;
+    private int[] fTask = new int[256];
+    private int[] fIndex = new int[256];
+    private int[] fParent = new int[256];
+    private long[] fRelease = new long[256];
+    private long[] fDeadline = new long[256];
+    private long[] fStart = new long[256];
+    private long[] fFinish = new long[256];
+    private long[] fReadyAt = new long[256];
+    private int[] fNext = new int[256];
+    private byte[] fState = new byte[256];
+    private boolean[] fInDropQueue = new boolean[256];
+    private long[] fVariants = new long[256];
+    private int waitingCount;
+    private int[] nextFrameIndex;
+
+    // accelerators
+    private final int[] accFrame;
+    private final int[] accLayer;
+    private final Implementation[] accImpl;
+    private final long[] accStart;
+    private final long[] accFreeAt;
+    private final long[] accBusy;
+    private final long[] accDispatches;
+    private int idleCount;
+
+    // timeline, one entry per executed layer
+    private int layersRun;
+    private int[] tAcc;
+    private int[] tFrame;
+    private int[] tLayer;
+    private byte[] tImpl;
+    private long[] tStart;
+    private long[] tEnd;
+
+    private final EventQueue events = new EventQueue();
+    private final LongHeap dropQueue = new LongHeap();
+    private long now;
+    private long dispatches;
+
+    private Simulator(Instance instance, LatencyTable latencyTable, Scheduler scheduler, SimConfig config) {
+        this.instance = instance;
+        this.latencyTable = latencyTable;
+        this.scheduler = scheduler;
+        this.config = config;
+        nAcc = instance.platform().size();
+        List<Model> models = instance.models();
+        modelIds = models.stream().map(Model::id).toArray(String[]::new);
+        Map<String, Integer> modelIndex = new HashMap<>();
+        for (int m = 0; m < modelIds.length; m++) {
+            modelIndex.put(modelIds[m], m);
+        }
+        List<Task> tasks = instance.tasks();
+        nTasks = tasks.size();
+        Map<String, Integer> taskIndex = new HashMap<>();
+        for (int t = 0; t < nTasks; t++) {
+            taskIndex.put(tasks.get(t).id(), t);
+        }
+        taskModel = new int[nTasks];
+        taskPeriod = new long[nTasks];
+        taskDeadline = new long[nTasks];
+        taskOffset = new long[nTasks];
+        taskJitter = new long[nTasks];
+        taskParent = new int[nTasks];
+        taskProbability = new double[nTasks];
+        jitterStream = new RandomStream[nTasks];
+        cascadeStream = new RandomStream[nTasks];
+        List<List<Integer>> children = new ArrayList<>();
+        for (int t = 0; t < nTasks; t++) {
+            children.add(new ArrayList<>());
+        }
+        for (int t = 0; t < nTasks; t++) {
+            Task task = tasks.get(t);
+            taskModel[t] = modelIndex.get(task.model());
+            taskPeriod[t] = task.periodNs();
+            taskDeadline[t] = task.effectiveDeadlineNs();
+            taskOffset[t] = task.offsetNs();
+            taskJitter[t] = task.jitterNs();
+            taskParent[t] = task.dependency() == null ? -1 : taskIndex.get(task.dependency().parent());
+            taskProbability[t] = task.dependency() == null ? 0 : task.dependency().probability();
+            jitterStream[t] = new RandomStream(config.seed(), "release-jitter/" + task.id());
+            cascadeStream[t] = new RandomStream(config.seed(), "cascade/" + task.id());
+            if (taskParent[t] >= 0) {
+                children.get(taskParent[t]).add(t);
+            }
+        }
+        taskChildren = new int[nTasks][];
+        for (int t = 0; t < nTasks; t++) {
+            taskChildren[t] = children.get(t).stream().mapToInt(Integer::intValue).toArray();
+        }
+        nextFrameIndex = new int[nTasks];
+        layerCount = new int[models.size()];
+        lat = new long[models.size()][];
+        fastest = new long[models.size()][];
+        remainingFastest = new long[models.size()][];
+        candidateIndex = new int[models.size()][];
+        variantAllowed = new boolean[models.size()][];
+        for (int m = 0; m < models.size(); m++) {
+            Model model = models.get(m);
+            int n = model.layers().size();
+            layerCount[m] = n;
+            lat[m] = new long[n * 2 * nAcc];
+            candidateIndex[m] = new int[n];
+            variantAllowed[m] = new boolean[n];
+            for (int l = 0; l < n; l++) {
+                for (Implementation impl : Implementation.values()) {
+                    for (int a = 0; a < nAcc; a++) {
+                        lat[m][(l * 2 + impl.ordinal()) * nAcc + a] = latencyTable.get(model.id(), l, impl, a);
+                    }
+                }
+                String name = model.layers().get(l).name();
+                candidateIndex[m][l] = -1;
+                for (int c = 0; c < model.candidates().size(); c++) {
+                    if (model.candidates().get(c).layer().equals(name)) {
+                        candidateIndex[m][l] = c;
+                    }
+                }
+            }
+        }
+        accFrame = new int[nAcc];
+        Arrays.fill(accFrame, NO_FRAME);
+        accLayer = new int[nAcc];
+        accImpl = new Implementation[nAcc];
+        accStart = new long[nAcc];
+        accFreeAt = new long[nAcc];
+        accBusy = new long[nAcc];
+        accDispatches = new long[nAcc];
+        idleCount = nAcc;
+        int cap = config.recordTrace() ? 1024 : 0;
+        tAcc = new int[cap];
+        tFrame = new int[cap];
+        tLayer = new int[cap];
+        tImpl = new byte[cap];
+        tStart = new long[cap];
+        tEnd = new long[cap];
+    }
+
+    /**
+     * Runs one simulation: scales the instance by {@code config.load()}, validates it against the
+     * latency table, builds the scheduler for the scaled instance and simulates.
+     *
+     * @throws IllegalArgumentException when the configuration cannot be simulated (the message says why)
+     * @throws IllegalStateException    when the scheduler breaks the rules (dispatches to a busy
+     *                                  accelerator, or leaves frames waiting forever)
+     */
+    public static SimResult run(Instance instance, LatencyTable latency, SchedulerFactory factory, SimConfig config) {
+        Instance scaled = config.load() == 1.0 ? instance : instance.withLoad(config.load());
+        validate(scaled, latency);
+        Scheduler scheduler = factory.create(scaled, latency);
+        Simulator sim = new Simulator(scaled, latency, scheduler, config);
+        sim.prepare();
+        sim.loop();
+        return sim.result();
+    }
+
+    /** Checks that an instance can be simulated with a latency table; the message names the first problem. */
+    public static void validate(Instance instance, LatencyTable latency) {
+        List<String> platform = instance.platform().accelerators().stream().map(a -> a.id()).toList();
+        if (!latency.accelerators().equals(platform)) {
+            throw new IllegalArgumentException("The latency table (" + latency.source() + ") is for accelerators "
+                    + latency.accelerators() + " but the platform of instance '" + instance.name() + "' has " + platform
+                    + "; give a table made for this platform");
+        }
+        for (Model model : instance.models()) {
+            if (!latency.hasModel(model.id())) {
+                throw new IllegalArgumentException("The latency table (" + latency.source() + ") has no entries for model '"
+                        + model.id() + "' of instance '" + instance.name() + "'");
+            }
+            if (model.candidates().size() > Long.SIZE) {
+                throw new IllegalArgumentException("The model '" + model.id() + "' has " + model.candidates().size()
+                        + " variant candidates; the simulator tracks at most " + Long.SIZE + " per model");
+            }
+            for (int l = 0; l < model.layers().size(); l++) {
+                for (int a = 0; a < platform.size(); a++) {
+                    if (latency.get(model.id(), l, Implementation.ORIGINAL, a) <= 0) {
+                        throw new IllegalArgumentException("The latency table has no positive latency for layer '"
+                                + model.layers().get(l).name() + "' of model '" + model.id() + "' on accelerator '" + platform.get(a) + "'");
+                    }
+                }
+            }
+        }
+        for (Task task : instance.tasks()) {
+            if (task.periodNs() <= 0) {
+                throw new IllegalArgumentException("The period of task '" + task.id() + "' (fps " + task.fps()
+                        + ") rounds to " + task.periodNs() + " ns; give an fps below 1e9");
+            }
+            if (task.dependency() == null && task.jitterNs() > task.periodNs()) {
+                throw new IllegalArgumentException("The release jitter (" + task.jitterNs() + " ns) of task '" + task.id()
+                        + "' exceeds its period (" + task.periodNs() + " ns); frames would be released out of order");
+            }
+        }
+    }
+
+    private void prepare() {
+        scheduler.start(this);
+        for (int m = 0; m < modelIds.length; m++) {
+            int n = layerCount[m];
+            fastest[m] = new long[n];
+            remainingFastest[m] = new long[n + 1];
+            for (int l = 0; l < n; l++) {
+                variantAllowed[m][l] = candidateIndex[m][l] >= 0 && scheduler.mayUseVariant(m, l);
+                long best = Long.MAX_VALUE;
+                for (int a = 0; a < nAcc; a++) {
+                    best = Math.min(best, lat[m][(l * 2) * nAcc + a]);
+                    if (variantAllowed[m][l]) {
+                        best = Math.min(best, lat[m][(l * 2 + 1) * nAcc + a]);
+                    }
+                }
+                fastest[m][l] = best;
+            }
+            for (int l = n - 1; l >= 0; l--) {
+                remainingFastest[m][l] = remainingFastest[m][l + 1] + fastest[m][l];
+            }
+        }
+        for (int t = 0; t < nTasks; t++) {
+            if (taskParent[t] < 0 && taskOffset[t] < config.horizonNs()) {
+                events.push(taskOffset[t] + jitterStream[t].nextLongInclusive(taskJitter[t]), EventQueue.RELEASE, t);
+            }
+        }
+    }
+
+    private void loop() {
+        boolean drop = config.late() == LatePolicy.DROP;
+        while (!events.isEmpty()) {
+            now = events.peekTime();
+            do {
+                events.pop();
+                switch (events.kind()) {
+                    case EventQueue.COMPLETION -> complete((int) events.payload());
+                    case EventQueue.RELEASE -> periodicRelease((int) events.payload());
+                    default -> cascade((int) events.payload(), (int) (events.payload() >>> 32));
+                }
+            } while (!events.isEmpty() && events.peekTime() == now);
+            if (drop) {
+                dropHopeless();
+            }
+            if (waitingCount > 0 && idleCount > 0) {
+                scheduler.decide(now);
+            }
+        }
+        if (waitingCount > 0) {
+            throw new IllegalStateException("The scheduler '" + scheduler.name() + "' left " + waitingCount
+                    + " frames waiting with every accelerator idle and no event pending; a scheduler must dispatch"
+                    + " when nothing else can wake it");
+        }
+    }
+
+    private void periodicRelease(int task) {
+        int k = nextFrameIndex[task];
+        newFrame(task, NO_FRAME);
+        long nominal = taskOffset[task] + (k + 1) * taskPeriod[task];
+        if (nominal < config.horizonNs()) {
+            events.push(nominal + jitterStream[task].nextLongInclusive(taskJitter[task]), EventQueue.RELEASE, task);
+        }
+    }
+
+    private void cascade(int task, int parentFrame) {
+        newFrame(task, parentFrame);
+    }
+
+    private void newFrame(int task, int parentFrame) {
+        if (frames == fTask.length) {
+            growFrames();
+        }
+        int f = frames++;
+        fTask[f] = task;
+        fIndex[f] = nextFrameIndex[task]++;
+        fParent[f] = parentFrame;
+        fRelease[f] = now;
+        fDeadline[f] = now + taskDeadline[task];
+        fStart[f] = -1;
+        fFinish[f] = -1;
+        fNext[f] = 0;
+        fVariants[f] = 0;
+        makeReady(f);
+    }
+
+    private void makeReady(int f) {
+        fState[f] = WAITING;
+        fReadyAt[f] = now;
+        waitingCount++;
+        if (config.late() == LatePolicy.DROP && !fInDropQueue[f]) {
+            fInDropQueue[f] = true;
+            dropQueue.push(latestStart(f), f);
+        }
+        scheduler.onReady(f);
+    }
+
+    /** After this time even the fastest remaining execution of the frame misses its deadline. */
+    private long latestStart(int f) {
+        return fDeadline[f] - remainingFastest[taskModel[fTask[f]]][fNext[f]];
+    }
+
+    /**
+     * Drops the waiting frames that can no longer make it. A frame has at most one entry in the drop
+     * queue, keyed by its latest start when it was queued; latest starts only grow as layers complete,
+     * so an entry is never late. When an entry comes due, a frame that has moved on is queued again
+     * under its current latest start, a running frame leaves the queue until its layer ends, and a
+     * waiting frame past its latest start is dropped. This pushes far fewer entries than one per layer.
+     */
+    private void dropHopeless() {
+        while (!dropQueue.isEmpty() && dropQueue.peekKey() < now) {
+            int f = (int) dropQueue.pop();
+            if (fState[f] != WAITING) {
+                fInDropQueue[f] = false;
+                continue;
+            }
+            long latest = latestStart(f);
+            if (latest >= now) {
+                dropQueue.push(latest, f);
+                continue;
+            }
+            fInDropQueue[f] = false;
+            fState[f] = DROPPED;
+            fFinish[f] = now;
+            waitingCount--;
+            scheduler.onDropped(f);
+        }
+    }
+
+    private void complete(int acc) {
+        int f = accFrame[acc];
+        int layer = accLayer[acc];
+        Implementation impl = accImpl[acc];
+        accBusy[acc] += now - accStart[acc];
+        accFrame[acc] = NO_FRAME;
+        idleCount++;
+        if (config.recordTrace()) {
+            recordLayer(acc, f, layer, impl, accStart[acc], now);
+        }
+        int m = taskModel[fTask[f]];
+        if (impl == Implementation.VARIANT) {
+            fVariants[f] |= 1L << candidateIndex[m][layer];
+        }
+        fNext[f] = layer + 1;
+        if (layer + 1 < layerCount[m]) {
+            makeReady(f);
+            return;
+        }
+        fFinish[f] = now;
+        fState[f] = now <= fDeadline[f] ? ON_TIME : LATE;
+        int[] kids = taskChildren[fTask[f]];
+        for (int child : kids) {
+            if (cascadeStream[child].nextDouble() < taskProbability[child]) {
+                events.push(now, EventQueue.CASCADE, ((long) f << 32) | child);
+            }
+        }
+    }
+
+    /**
+     * Starts the frame's next layer on an idle accelerator with the given implementation, now.
+     *
+     * @throws IllegalStateException when the frame is not waiting, the accelerator is busy, the
+     *                               implementation does not exist for the layer, or the scheduler did
+     *                               not declare that it may use this variant
+     */
+    public void dispatch(int frame, int acc, Implementation impl) {
+        if (frame < 0 || frame >= frames || fState[frame] != WAITING) {
+            throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched frame " + frame + " which is not waiting");
+        }
+        if (accFrame[acc] != NO_FRAME) {
+            throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched to accelerator " + acc + " which is busy until "
+                    + accFreeAt[acc]);
+        }
+        int m = taskModel[fTask[frame]];
+        int layer = fNext[frame];
+        if (impl == Implementation.VARIANT && !variantAllowed[m][layer]) {
+            throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched the variant of layer " + layer + " of model '"
+                    + modelIds[m] + "' without declaring it in mayUseVariant");
+        }
+        long latency = lat[m][(layer * 2 + impl.ordinal()) * nAcc + acc];
+        fState[frame] = RUNNING;
+        waitingCount--;
+        if (fStart[frame] < 0) {
+            fStart[frame] = now;
+        }
+        accFrame[acc] = frame;
+        accLayer[acc] = layer;
+        accImpl[acc] = impl;
+        accStart[acc] = now;
+        accFreeAt[acc] = now + latency;
+        accDispatches[acc]++;
+        idleCount--;
+        dispatches++;
+        events.push(now + latency, EventQueue.COMPLETION, acc);
+    }
+
+    private void recordLayer(int acc, int f, int layer, Implementation impl, long start, long end) {
+        if (layersRun == tAcc.length) {
+            int cap = layersRun * 2;
+            tAcc = Arrays.copyOf(tAcc, cap);
+            tFrame = Arrays.copyOf(tFrame, cap);
+            tLayer = Arrays.copyOf(tLayer, cap);
+            tImpl = Arrays.copyOf(tImpl, cap);
+            tStart = Arrays.copyOf(tStart, cap);
+            tEnd = Arrays.copyOf(tEnd, cap);
+        }
+        int i = layersRun++;
+        tAcc[i] = acc;
+        tFrame[i] = f;
+        tLayer[i] = layer;
+        tImpl[i] = (byte) impl.ordinal();
+        tStart[i] = start;
+        tEnd[i] = end;
+    }
+
+    private void growFrames() {
+        int cap = frames * 2;
+        fTask = Arrays.copyOf(fTask, cap);
+        fIndex = Arrays.copyOf(fIndex, cap);
+        fParent = Arrays.copyOf(fParent, cap);
+        fRelease = Arrays.copyOf(fRelease, cap);
+        fDeadline = Arrays.copyOf(fDeadline, cap);
+        fStart = Arrays.copyOf(fStart, cap);
+        fFinish = Arrays.copyOf(fFinish, cap);
+        fReadyAt = Arrays.copyOf(fReadyAt, cap);
+        fNext = Arrays.copyOf(fNext, cap);
+        fState = Arrays.copyOf(fState, cap);
+        fInDropQueue = Arrays.copyOf(fInDropQueue, cap);
+        fVariants = Arrays.copyOf(fVariants, cap);
+    }
+
+    private SimResult result() {
+        FrameStatus[] status = new FrameStatus[frames];
+        for (int f = 0; f < frames; f++) {
+            status[f] = switch (fState[f]) {
+                case ON_TIME -> FrameStatus.ON_TIME;
+                case LATE -> FrameStatus.LATE;
+                default -> FrameStatus.DROPPED;
+            };
+        }
+        Trace trace = null;
+        if (config.recordTrace()) {
+            int[] parentIndex = new int[frames];
+            for (int f = 0; f < frames; f++) {
+                parentIndex[f] = fParent[f] < 0 ? -1 : fIndex[fParent[f]];
+            }
+            trace = new Trace(instance, Arrays.copyOf(fTask, frames), Arrays.copyOf(fIndex, frames), parentIndex,
+                    Arrays.copyOf(fRelease, frames), Arrays.copyOf(fStart, frames), Arrays.copyOf(fFinish, frames),
+                    Arrays.copyOf(fDeadline, frames), status, Arrays.copyOf(fVariants, frames),
+                    Arrays.copyOf(tAcc, layersRun), Arrays.copyOf(tFrame, layersRun), Arrays.copyOf(tLayer, layersRun),
+                    Arrays.copyOf(tImpl, layersRun), Arrays.copyOf(tStart, layersRun), Arrays.copyOf(tEnd, layersRun));
+        }
+        long end = Math.max(now, config.horizonNs());
+        return Metrics.summarise(instance, latencyTable.source(), scheduler.name(), config, end, dispatches,
+                accBusy, accDispatches, frames, fTask, fRelease, fFinish, fDeadline, status, fVariants, trace);
+    }
+
+    // ---- the view schedulers read ----
+
+    /** The instance being simulated (after load scaling). */
+    public Instance instance() {
+        return instance;
+    }
+
+    /** The latency table. */
+    public LatencyTable latencyTable() {
+        return latencyTable;
+    }
+
+    /** The run's settings. */
+    public SimConfig config() {
+        return config;
+    }
+
+    /** Current simulated time in ns. */
+    public long now() {
+        return now;
+    }
+
+    public int accelerators() {
+        return nAcc;
+    }
+
+    public int models() {
+        return modelIds.length;
+    }
+
+    /** Index of a model id in instance order, or -1. */
+    public int modelIndex(String id) {
+        for (int m = 0; m < modelIds.length; m++) {
+            if (modelIds[m].equals(id)) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    public int tasks() {
+        return nTasks;
+    }
+
+    /** Whether the accelerator runs nothing now. */
+    public boolean idle(int acc) {
+        return accFrame[acc] == NO_FRAME;
+    }
+
+    /** When the accelerator becomes free: now if idle, else the end of its running layer. */
+    public long freeAt(int acc) {
+        return accFrame[acc] == NO_FRAME ? now : accFreeAt[acc];
+    }
+
+    /** Number of layers of a model. */
+    public int layers(int model) {
+        return layerCount[model];
+    }
+
+    /** Latency in ns, or {@link LatencyTable#NONE} for the variant of a non-candidate layer. */
+    public long latency(int model, int layer, Implementation impl, int acc) {
+        return lat[model][(layer * 2 + impl.ordinal()) * nAcc + acc];
+    }
+
+    /** Latency of the original layer in ns. */
+    public long originalLatency(int model, int layer, int acc) {
+        return lat[model][(layer * 2) * nAcc + acc];
+    }
+
+    /** Fastest latency of the layer over accelerators and the implementations the scheduler may use. */
+    public long fastestLatency(int model, int layer) {
+        return fastest[model][layer];
+    }
+
+    /** Sum of {@link #fastestLatency} from this layer to the end of the model (0 past the end). */
+    public long remainingFastest(int model, int layer) {
+        return remainingFastest[model][layer];
+    }
+
+    /** Index of the layer among its model's variant candidates, or -1. */
+    public int candidateIndex(int model, int layer) {
+        return candidateIndex[model][layer];
+    }
+
+    /** Whether the frame is waiting for its next layer to be dispatched (not running, finished or dropped). */
+    public boolean waiting(int frame) {
+        return fState[frame] == WAITING;
+    }
+
+    /** Whether the frame has completed or been dropped. */
+    public boolean finished(int frame) {
+        return fState[frame] >= ON_TIME;
+    }
+
+    public int frameTask(int frame) {
+        return fTask[frame];
+    }
+
+    public int frameModel(int frame) {
+        return taskModel[fTask[frame]];
+    }
+
+    /** Index of the frame within its task (k). */
+    public int frameIndex(int frame) {
+        return fIndex[frame];
+    }
+
+    /** Index of the frame's next layer. */
+    public int nextLayer(int frame) {
+        return fNext[frame];
+    }
+
+    public long release(int frame) {
+        return fRelease[frame];
+    }
+
+    /** Absolute deadline. */
+    public long deadline(int frame) {
+        return fDeadline[frame];
+    }
+
+    /** When the frame's next layer became ready. */
+    public long readyAt(int frame) {
+        return fReadyAt[frame];
+    }
+
+    /** Bit c set when candidate c of the frame's model already ran as its variant. */
+    public long variantsUsed(int frame) {
+        return fVariants[frame];
+    }
+
+    /** Relative deadline of a task in ns. */
+    public long taskDeadline(int task) {
+        return taskDeadline[task];
+    }
+
+    public int taskModel(int task) {
+        return taskModel[task];
+    }
+}

@@ -1,0 +1,112 @@
+package org.terastal.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.terastal.domain.Implementation;
+import org.terastal.domain.Instance;
+import org.terastal.domain.Model;
+
+/**
+ * The per-frame records and per-layer timeline of a run, kept as primitive arrays (a long run has
+ * millions of layers) and turned into {@link FrameRecord}s and {@link LayerRecord}s on demand.
+ */
+public final class Trace {
+    private final Instance instance;
+    private final int[] fTask;
+    private final int[] fIndex;
+    private final int[] fParentIndex;
+    private final long[] fRelease;
+    private final long[] fStart;
+    private final long[] fFinish;
+    private final long[] fDeadline;
+    private final FrameStatus[] fStatus;
+    private final long[] fVariants;
+    private final int[] tAcc;
+    private final int[] tFrame;
+    private final int[] tLayer;
+    private final byte[] tImpl;
+    private final long[] tStart;
+    private final long[] tEnd;
+
+    Trace(Instance instance, int[] fTask, int[] fIndex, int[] fParentIndex, long[] fRelease, long[] fStart, long[] fFinish,
+          long[] fDeadline, FrameStatus[] fStatus, long[] fVariants, int[] tAcc, int[] tFrame, int[] tLayer, byte[] tImpl,
+          long[] tStart, long[] tEnd) {
+        this.instance = instance;
+        this.fTask = fTask;
+        this.fIndex = fIndex;
+        this.fParentIndex = fParentIndex;
+        this.fRelease = fRelease;
+        this.fStart = fStart;
+        this.fFinish = fFinish;
+        this.fDeadline = fDeadline;
+        this.fStatus = fStatus;
+        this.fVariants = fVariants;
+        this.tAcc = tAcc;
+        this.tFrame = tFrame;
+        this.tLayer = tLayer;
+        this.tImpl = tImpl;
+        this.tStart = tStart;
+        this.tEnd = tEnd;
+    }
+
+    /** Number of released frames. */
+    public int frameCount() {
+        return fTask.length;
+    }
+
+    /** Number of executed layers. */
+    public int layerCount() {
+        return tAcc.length;
+    }
+
+    /** The frames in release order (ties in event order). */
+    public List<FrameRecord> frames() {
+        List<FrameRecord> out = new ArrayList<>(fTask.length);
+        for (int f = 0; f < fTask.length; f++) {
+            out.add(frame(f));
+        }
+        return out;
+    }
+
+    /** One frame by its id in the run. */
+    public FrameRecord frame(int f) {
+        var task = instance.tasks().get(fTask[f]);
+        Model model = instance.model(task.model());
+        return new FrameRecord(task.id(), model.id(), fIndex[f], fParentIndex[f], fRelease[f], fStart[f], fFinish[f], fDeadline[f],
+                fStatus[f], variantNames(model, fVariants[f]));
+    }
+
+    /** The executed layers in completion order (ties in accelerator-event order). */
+    public List<LayerRecord> layers() {
+        List<LayerRecord> out = new ArrayList<>(tAcc.length);
+        for (int i = 0; i < tAcc.length; i++) {
+            out.add(layer(i));
+        }
+        return out;
+    }
+
+    /** One executed layer by its position in completion order. */
+    public LayerRecord layer(int i) {
+        int f = tFrame[i];
+        var task = instance.tasks().get(fTask[f]);
+        Model model = instance.model(task.model());
+        return new LayerRecord(instance.platform().accelerators().get(tAcc[i]).id(), model.id(), task.id(), fIndex[f],
+                model.layers().get(tLayer[i]).name(), tLayer[i], Implementation.values()[tImpl[i]], tStart[i], tEnd[i]);
+    }
+
+    /** Names of the candidates whose bits are set, in layer order. */
+    static List<String> variantNames(Model model, long mask) {
+        if (mask == 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < model.candidates().size(); c++) {
+            if ((mask & (1L << c)) != 0) {
+                names.add(model.candidates().get(c).layer());
+            }
+        }
+        names.sort(Comparator.comparingInt(model::layerIndex));
+        return names;
+    }
+}

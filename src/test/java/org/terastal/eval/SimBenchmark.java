@@ -1,0 +1,60 @@
+package org.terastal.eval;
+
+import java.util.List;
+import java.util.Locale;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Solution;
+import org.terastal.online.Schedulers;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
+import org.terastal.testkit.SixModels;
+import org.terastal.testkit.SixModels.Share;
+import org.terastal.testkit.SolutionHeuristics;
+
+/**
+ * Simulation speed on one core (not a unit test): all six shipped models on the dual WS + OS platform
+ * with the shipped MAESTRO latencies, 60 simulated seconds per run; each configuration runs three times
+ * to warm up the JIT and then five timed times, and the median is reported.
+ * Run from the project folder with target/classes, target/test-classes and the dependencies on the
+ * class path; arguments: [all-on-WS load, default 1.25] [simulated seconds, default 60].
+ */
+public final class SimBenchmark {
+    private SimBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        double wsLoad = args.length > 0 ? Double.parseDouble(args[0]) : 1.25;
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
+        Instance instance = SixModels.mix("six-models", wsLoad, List.of(Share.of("vgg11", 1), Share.of("resnet50", 1),
+                Share.of("inceptionv3", 1), Share.of("mobilenetv2_ssd", 1), Share.of("swin_tiny", 1), Share.of("sp2dense", 1)));
+        LatencyTable table = SixModels.latency(instance);
+        Solution solution = SolutionHeuristics.solve(instance, table, true);
+        long horizon = seconds * 1_000_000_000L;
+        System.out.printf(Locale.ROOT, "six models, all-on-WS load %.2f, %d simulated s, java %s%n", wsLoad, seconds, System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s%n", "scheduler", "late", "trace", "dispatches", "wall_s", "dispatches/s");
+        for (String s : Schedulers.NAMES) {
+            for (LatePolicy late : LatePolicy.values()) {
+                for (boolean trace : new boolean[] {false, true}) {
+                    SimConfig cfg = new SimConfig(horizon, 1, late, 1.0, trace);
+                    for (int i = 0; i < 3; i++) {
+                        Simulator.run(instance, table, Schedulers.factory(s, (x, y) -> solution), cfg);
+                    }
+                    double[] walls = new double[5];
+                    SimResult r = null;
+                    for (int i = 0; i < walls.length; i++) {
+                        long t0 = System.nanoTime();
+                        r = Simulator.run(instance, table, Schedulers.factory(s, (x, y) -> solution), cfg);
+                        walls[i] = (System.nanoTime() - t0) / 1e9;
+                    }
+                    java.util.Arrays.sort(walls);
+                    double wall = walls[walls.length / 2];
+                    System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12d %10.3f %14.0f%n", s, late.label(), trace, r.dispatches(), wall,
+                            r.dispatches() / wall);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.terastal.online;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.terastal.domain.Implementation;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.LayerPlan;
+import org.terastal.domain.ModelPlan;
+import org.terastal.domain.Solution;
+import org.terastal.sim.FrameRecord;
+import org.terastal.sim.FrameStatus;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.LayerRecord;
+import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
+import org.terastal.sim.SolutionScaling;
+import org.terastal.sim.check.ScheduleChecker;
+import org.terastal.testkit.SixModels;
+import org.terastal.testkit.SixModels.Share;
+import org.terastal.testkit.SolutionHeuristics;
+
+/** The Terastal dispatcher on a skewed mix of the shipped models, and its checks of a solution table. */
+class TerastalSchedulerTest {
+    private static final long SECOND = 1_000_000_000L;
+    private final Instance mix = SixModels.mix("ws-heavy-4", 1.25, List.of(Share.of("resnet50", 1), Share.of("inceptionv3", 1),
+            Share.of("swin_tiny", 1), Share.of("sp2dense", 1)));
+    private final LatencyTable table = SixModels.latency(mix);
+
+    private SimResult run(String scheduler, double load, LatePolicy late, boolean trace) {
+        return Simulator.run(mix, table, Schedulers.factory(scheduler, (i, l) -> SolutionHeuristics.solve(i, l, true)),
+                new SimConfig(5 * SECOND, 1, late, load, trace));
+    }
+
+    @Test
+    void variantsHomedOnTheIdleEngineRunThereInEveryFrame() {
+        SimResult r = run("terastal", 1.0, LatePolicy.DROP, true);
+        Solution solution = SolutionHeuristics.solve(mix, table, true);
+        assertEquals(List.of(), ScheduleChecker.check(mix, table, 5 * SECOND, LatePolicy.DROP, solution, r.trace().frames(), r.trace().layers()));
+        Set<String> homedVariants = new HashSet<>();
+        for (ModelPlan p : solution.models()) {
+            for (LayerPlan lp : p.layers()) {
+                if (lp.implementation() == Implementation.VARIANT) {
+                    homedVariants.add(p.model() + "/" + lp.layer());
+                }
+            }
+        }
+        assertTrue(!homedVariants.isEmpty(), "the heuristic homes some variants on the OS engine");
+        for (LayerRecord l : r.trace().layers()) {
+            if (homedVariants.contains(l.model() + "/" + l.layer())) {
+                assertEquals(Implementation.VARIANT, l.implementation(), l.toString());
+            }
+        }
+        for (FrameRecord f : r.trace().frames()) {
+            if (f.status() != FrameStatus.DROPPED) {
+                assertEquals(solution.plan(f.model()).enabledVariants().stream().sorted().toList(), f.variants().stream().sorted().toList());
+            }
+        }
+        for (ModelMetrics m : r.models()) {
+            double expected = 1 - mix.model(m.model()).normalisedAccuracy(new HashSet<>(solution.plan(m.model()).enabledVariants())).orElseThrow();
+            assertEquals(expected, m.accuracyLossMean(), 1e-12, m.model());
+        }
+    }
+
+    /** The documented property on one mix: never worse than the best baseline, from light load to far past capacity. */
+    @Test
+    void neverWorseThanTheBestBaselineOnASkewedMix() {
+        for (LatePolicy late : LatePolicy.values()) {
+            for (double load : new double[] {0.8, 1.2, 1.3, 1.4, 1.6}) {
+                double terastal = perModel(run("terastal", load, late, false));
+                double best = Double.MAX_VALUE;
+                for (String b : List.of("fcfs", "edf", "dream")) {
+                    best = Math.min(best, perModel(run(b, load, late, false)));
+                }
+                assertTrue(terastal <= best, "load " + load + " " + late.label() + ": terastal " + terastal + " vs best baseline " + best);
+            }
+        }
+    }
+
+    private static double perModel(SimResult r) {
+        return r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElseThrow();
+    }
+
+    @Test
+    void solutionsThatDoNotFitAreRejected() {
+        Solution good = SolutionHeuristics.solve(mix, table, true);
+        List<ModelPlan> plans = new ArrayList<>(good.models());
+        plans.remove(0);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> TerastalScheduler.validate(withPlans(good, plans), mix));
+        assertTrue(missing.getMessage().contains("no plan for model"), missing.getMessage());
+        ModelPlan resnet = good.plan("resnet50");
+        ModelPlan tooMany = new ModelPlan("resnet50", mix.model("resnet50").candidates().stream().map(c -> c.layer()).toList(), 0.9,
+                resnet.layers());
+        List<ModelPlan> swapped = new ArrayList<>(good.models());
+        swapped.replaceAll(p -> p.model().equals("resnet50") ? tooMany : p);
+        IllegalArgumentException floor = assertThrows(IllegalArgumentException.class, () -> TerastalScheduler.validate(withPlans(good, swapped), mix));
+        assertTrue(floor.getMessage().contains("resnet50"), floor.getMessage());
+        List<LayerPlan> layers = new ArrayList<>(resnet.layers());
+        LayerPlan first = layers.get(0);
+        layers.set(0, new LayerPlan(first.layer(), "npu", first.implementation(), first.budgetNs(), first.deadlineOffsetNs(), first.flexible()));
+        List<ModelPlan> badHome = new ArrayList<>(good.models());
+        badHome.replaceAll(p -> p.model().equals("resnet50") ? new ModelPlan("resnet50", p.enabledVariants(), p.worstCaseAccuracy(), layers) : p);
+        IllegalArgumentException home = assertThrows(IllegalArgumentException.class, () -> TerastalScheduler.validate(withPlans(good, badHome), mix));
+        assertTrue(home.getMessage().contains("npu"), home.getMessage());
+    }
+
+    @Test
+    void rescalingKeepsHomesAndScalesVirtualDeadlines() {
+        Solution base = SolutionHeuristics.solve(mix, table, true);
+        Instance loaded = mix.withLoad(1.6);
+        Solution scaled = SolutionScaling.rescale(base, mix, loaded);
+        for (ModelPlan p : base.models()) {
+            ModelPlan q = scaled.plan(p.model());
+            assertEquals(p.enabledVariants(), q.enabledVariants());
+            long sum = 0;
+            for (int l = 0; l < p.layers().size(); l++) {
+                assertEquals(p.layers().get(l).home(), q.layers().get(l).home());
+                assertEquals(p.layers().get(l).implementation(), q.layers().get(l).implementation());
+                sum += q.layers().get(l).budgetNs();
+                assertEquals(sum, q.layers().get(l).deadlineOffsetNs());
+            }
+            long deadline = loaded.tasks().stream().filter(t -> t.model().equals(p.model())).mapToLong(t -> t.effectiveDeadlineNs()).min().orElse(0);
+            if (deadline > 0) {
+                assertTrue(Math.abs(sum - deadline) <= 1, p.model() + ": budgets " + sum + " vs deadline " + deadline);
+            }
+        }
+    }
+
+    private static Solution withPlans(Solution s, List<ModelPlan> plans) {
+        return new Solution(s.instance(), s.instanceChecksum(), s.status(), s.solver(), s.formulation(), s.objective(), s.bound(), s.gap(),
+                s.wallTimeMs(), s.parameters(), plans);
+    }
+}
