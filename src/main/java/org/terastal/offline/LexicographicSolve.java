@@ -27,10 +27,24 @@ public final class LexicographicSolve {
         }
     }
 
+    /** Turns the previous phase's solution into the start of the next phase (identity by default). */
+    @FunctionalInterface
+    public interface StartBuilder {
+        long[] start(int phase, long[] previous);
+    }
+
     private LexicographicSolve() {
     }
 
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings) {
+        return solve(ir, backend, settings, (phase, previous) -> previous);
+    }
+
+    /**
+     * As {@link #solve(ModelIr, Backend, SolverSettings)}, each phase after the first starting from
+     * {@code starts}' answer when that satisfies the phase's model (else from the previous solution).
+     */
+    public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts) {
         long start = System.nanoTime();
         long limitNanos = (long) (settings.timeLimitSeconds() * 1e9);
         int n = ir.objectives().size();
@@ -47,7 +61,12 @@ public final class LexicographicSolve {
                 return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
             }
             ModelIr phase = n == 0 ? ir : ir.phase(k, optima);
-            PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), best);
+            long[] hint = best;
+            if (best != null) {
+                long[] built = starts.start(k, best);
+                hint = built != best && phase.violations(built).isEmpty() ? built : best;
+            }
+            PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), hint);
             String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
             if (r.values() != null) {
                 List<String> broken = phase.violations(r.values());

@@ -41,7 +41,8 @@ public final class OfflineSolver {
         backend.unsupported(encoding.ir()).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings);
+        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
+                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous);
         String size = encoding.ir().size();
         switch (lex.status()) {
             case INFEASIBLE -> {
@@ -62,7 +63,10 @@ public final class OfflineSolver {
                 for (PhaseReport phase : lex.phases()) {
                     bounds.put(phase.objective(), phase.bound());
                     if (phase.status() != SolveStatus.OPTIMAL) {
-                        gap = Math.abs(phase.value() - phase.bound()) / (double) Math.max(1, Math.abs(phase.value()));
+                        // the plan's own term, not the solver's objective value: the solver may leave flex at 0 where
+                        // the plan's budgets make a layer flexible, and the file states the plan's term
+                        long value = terms.get(phase.objective());
+                        gap = Math.abs(value - phase.bound()) / (double) Math.max(1, Math.abs(value));
                     }
                 }
                 Map<String, String> parameters = new LinkedHashMap<>(settings.asParameters());

@@ -2,10 +2,12 @@ package org.terastal.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.terastal.domain.Instance;
 import org.terastal.domain.SolveStatus;
+import org.terastal.offline.check.SolutionChecker;
 
 /** The deterministic settings give the same plan run after run (wall times aside). */
 class DeterminismTest {
@@ -20,6 +22,7 @@ class DeterminismTest {
         SolveOutcome second = OfflineSolver.solve(instance, TestInstances.latencies(instance), Backends.create(backend), Formulation.TABLE,
                 settings, OfflineProblem.PPM);
         assertEquals(SolveStatus.OPTIMAL, first.status());
+        assertEquals(List.of(), SolutionChecker.check(instance, TestInstances.latencies(instance), first.solution()));
         assertEquals(first.solution().models(), second.solution().models());
         assertEquals(first.solution().objective(), second.solution().objective());
         assertEquals(first.branches(), second.branches());

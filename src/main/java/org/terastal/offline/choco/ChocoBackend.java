@@ -12,7 +12,9 @@ import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Settings;
 import org.chocosolver.solver.Solution;
 import org.chocosolver.solver.Solver;
+import org.chocosolver.solver.constraints.Operator;
 import org.chocosolver.solver.constraints.extension.Tuples;
+import org.chocosolver.solver.constraints.nary.sum.IntLinCombFactory;
 import org.chocosolver.solver.search.strategy.Search;
 import org.chocosolver.solver.search.strategy.selectors.values.IntValueSelector;
 import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
@@ -38,6 +40,8 @@ import org.terastal.offline.SolverSettings;
  */
 public final class ChocoBackend implements Backend {
     private static final String VERSION = readVersion();
+    /** Constraints whose terms can add up to this much get 64-bit arithmetic. */
+    private static final double LONG_ARITHMETIC_FROM = Integer.MAX_VALUE / 4.0;
 
     @Override
     public String name() {
@@ -92,7 +96,13 @@ public final class ChocoBackend implements Backend {
                 vs[i] = vars[terms.get(i).var().index()];
                 coefs[i] = (int) terms.get(i).coef();
             }
-            model.scalar(vs, coefs, c.relation().symbol(), (int) c.rhs()).post();
+            if (magnitude(c) < LONG_ARITHMETIC_FROM) {
+                model.scalar(vs, coefs, c.relation().symbol(), (int) c.rhs()).post();
+            } else {
+                // Choco splits long sums into chunks whose bounds it adds in 32 bits; a sum of large terms (the
+                // budgets of a model with a long deadline) would overflow there, so it gets a 64-bit propagator
+                IntLinCombFactory.selectScalarWithLong(vs, coefs, Operator.get(c.relation().symbol()), c.rhs()).post();
+            }
         }
         for (ModelIr.Table t : ir.tables()) {
             Tuples tuples = new Tuples(true);
@@ -200,6 +210,15 @@ public final class ChocoBackend implements Backend {
             Integer h = hinted.get(v);
             return h != null && v.contains(h) ? h : preferHigh ? v.getUB() : v.getLB();
         };
+    }
+
+    /** Largest absolute value the terms and right-hand side of a constraint can add up to. */
+    private static double magnitude(ModelIr.Linear c) {
+        double sum = Math.abs((double) c.rhs());
+        for (ModelIr.Term t : c.expr().terms()) {
+            sum += Math.abs((double) t.coef()) * Math.max(Math.abs((double) t.var().lb()), Math.abs((double) t.var().ub()));
+        }
+        return sum;
     }
 
     private static boolean fits(long v) {
