@@ -132,18 +132,8 @@ public final class DreamScheduler implements Scheduler {
             perTask[pick].pop();
             int m = sim.frameModel(f);
             int l = sim.nextLayer(f);
-            int best = -1;
-            long bestFinish = Long.MAX_VALUE;
-            long bestLatency = Long.MAX_VALUE;
-            for (int a = 0; a < accs; a++) {
-                long latency = sim.originalLatency(m, l, a);
-                long finish = Math.max(now, avail[a]) + latency;
-                if (finish < bestFinish || (finish == bestFinish && latency < bestLatency)) {
-                    best = a;
-                    bestFinish = finish;
-                    bestLatency = latency;
-                }
-            }
+            int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
+            long bestFinish = Math.max(now, avail[best]) + sim.originalLatency(m, l, best);
             if (avail[best] <= now) {
                 sim.dispatch(f, best, Implementation.ORIGINAL);
                 idle--;

@@ -60,18 +60,8 @@ abstract class EarliestFinishScheduler implements Scheduler {
             }
             int m = sim.frameModel(f);
             int l = sim.nextLayer(f);
-            int best = -1;
-            long bestFinish = Long.MAX_VALUE;
-            long bestLatency = Long.MAX_VALUE;
-            for (int a = 0; a < accs; a++) {
-                long latency = sim.originalLatency(m, l, a);
-                long finish = Math.max(now, avail[a]) + latency;
-                if (finish < bestFinish || (finish == bestFinish && latency < bestLatency)) {
-                    best = a;
-                    bestFinish = finish;
-                    bestLatency = latency;
-                }
-            }
+            int best = earliestFinish(sim, now, avail, m, l);
+            long bestFinish = Math.max(now, avail[best]) + sim.originalLatency(m, l, best);
             if (avail[best] <= now) {
                 sim.dispatch(f, best, Implementation.ORIGINAL);
                 idle--;
@@ -84,5 +74,26 @@ abstract class EarliestFinishScheduler implements Scheduler {
         for (int i = 0; i < kept; i++) {
             queue.push(heldKey[i], held[i]);
         }
+    }
+
+    /**
+     * The standard earliest-finish mapping shared by the baselines: the accelerator where the
+     * layer's original would finish first, counting each accelerator's busy time in {@code avail}
+     * (ties: shorter latency, then lower index).
+     */
+    static int earliestFinish(Simulator sim, long now, long[] avail, int model, int layer) {
+        int best = -1;
+        long bestFinish = Long.MAX_VALUE;
+        long bestLatency = Long.MAX_VALUE;
+        for (int a = 0; a < avail.length; a++) {
+            long latency = sim.originalLatency(model, layer, a);
+            long finish = Math.max(now, avail[a]) + latency;
+            if (finish < bestFinish || (finish == bestFinish && latency < bestLatency)) {
+                best = a;
+                bestFinish = finish;
+                bestLatency = latency;
+            }
+        }
+        return best;
     }
 }
