@@ -220,6 +220,17 @@ public final class OfflineFormulation {
                     LinearExpr.builder().add(1, maxLoad).add(-1, u).build(), Relation.GE, 0);
         }
 
+        // accelerators with the same latency for everything (two identical WS engines) are interchangeable:
+        // swapping their homes changes nothing, so the first of each such pair carries at least the load of the second
+        for (int a = 0; a < accs; a++) {
+            for (int b = a + 1; b < accs; b++) {
+                if (interchangeable(p, a, b)) {
+                    ir.linear("interchangeable accelerators " + p.accelerators().get(a) + " and " + p.accelerators().get(b) + " in order",
+                            LinearExpr.builder().add(1, loads.get(a)).add(-1, loads.get(b)).build(), Relation.GE, 0);
+                    break;
+                }
+            }
+        }
         ModelIr.LoadBalance balance = ir.loadBalance("layers placed on accelerators", maxLoad, accs, placements);
 
         ir.objective(Objectives.MAX_LOAD, Sense.MINIMISE, LinearExpr.of(maxLoad));
@@ -370,6 +381,20 @@ public final class OfflineFormulation {
             }
         }
         return v;
+    }
+
+    /** Whether two accelerators have the same latency for every implementation of every layer. */
+    private static boolean interchangeable(OfflineProblem p, int a, int b) {
+        for (ModelData m : p.models()) {
+            for (LayerData l : m.layers()) {
+                for (Implementation impl : l.implementations()) {
+                    if (l.latency(impl, a) != l.latency(impl, b)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Per layer, its smallest load on each accelerator over the implementations it may run. */

@@ -33,6 +33,17 @@ class OfflineFormulationTest {
     }
 
     @Test
+    void identicalAcceleratorsAreOrderedByLoad() {
+        Instance generated = InstanceGenerator.generate(new InstanceGenerator.Settings(2, 2, 10, 4, 0.5));
+        ModelIr ir = OfflineFormulation.build(OfflineProblem.of(generated, SyntheticLatencies.of(generated), OfflineProblem.PPM),
+                Formulation.TABLE).ir();
+        assertEquals(List.of("interchangeable accelerators ws and ws2 in order: load[ws] - load[ws2] >= 0"),
+                ir.linears().stream().map(Object::toString).filter(c -> c.startsWith("interchangeable accelerators")).toList());
+        PhaseResult r = Backends.create("cpsat").solve(ir.phase(0, new long[0]), SETTINGS, null);
+        assertEquals(SolveStatus.OPTIMAL, r.status());
+    }
+
+    @Test
     void theGreedyStartKeepsTheLoadAndSatisfiesTheFlexibilityPhase() {
         OfflineFormulation.Encoding e = encode("vgg11@40+sp2dense@40", Formulation.TABLE);
         PhaseResult load = Backends.create("cpsat").solve(e.ir().phase(0, new long[0]), SETTINGS, null);

@@ -60,8 +60,14 @@ public final class TestInstances {
                 "swin_tiny", 5.0, "sp2dense", 15.0));
     }
 
-    /** Which test instance a name stands for: pair, trio, six, or a mix written {@code model@fps+model@fps…}. */
+    /**
+     * Which test instance a name stands for: pair, trio, six, a mix written {@code model@fps+model@fps…},
+     * or an instance file ({@code instances/skewed-six.json}).
+     */
     public static Instance named(String name) {
+        if (name.endsWith(".json")) {
+            return InstanceFiles.read(Path.of(name));
+        }
         return switch (name) {
             case "pair" -> pair();
             case "trio" -> trio();
