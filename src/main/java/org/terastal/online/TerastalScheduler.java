@@ -42,7 +42,9 @@ import org.terastal.sim.Simulator;
  *
  * <p><b>Home first.</b> A decision scans waiting frames in priority order twice: first every frame
  * whose next layer's home engine is free, or whose layer would miss its deadline by waiting for home,
- * is placed (below); then the other frames whose home was busy, in
+ * or which is critical (its remaining home chain leaves under {@value #CRITICAL} of its relative
+ * deadline as slack: the plan's budgets may add up to the whole deadline, and then waits early in the
+ * chain leave no room for one more blocking near its end), is placed (below); then the other frames whose home was busy, in
  * priority order, may migrate to the engines left idle or wait for home. A migrating layer runs
  * 1.35-1.9x slower off its home and used to take the engine a lower-priority frame's layer was homed on
  * (measured on skewed-vision/-xr with MAESTRO latencies: a long frame ran its whole chain on the OS
@@ -76,6 +78,14 @@ public class TerastalScheduler implements Scheduler {
      * on every mix measured, 0.1 hurts, 0.5 is the same as never).
      */
     static final double HEADROOM = 0.3;
+    /**
+     * A frame is critical when, starting its next layer at home as early as that engine allows, its
+     * remaining home chain would leave less than this fraction of its relative deadline: one more
+     * non-preemptive wait could make it late, so it does not wait for a busy home (docs/online.md:
+     * 0.03 left the skewed-vision/MAESTRO load-1.0 miss, 0.07-0.2 added points where terastal trailed
+     * the best baseline).
+     */
+    static final double CRITICAL = 0.05;
 
     /** How admitted frames are ordered. */
     protected enum Order {
@@ -480,17 +490,25 @@ public class TerastalScheduler implements Scheduler {
 
     /**
      * First pass of a decision: places the frame's next layer as {@link #place} does if its home engine
-     * is free, or if waiting for home would miss the layer's deadline (an urgent layer may still
-     * migrate first); otherwise returns false and promises nothing.
+     * is free, if waiting for home would miss the layer's deadline, or if the frame is
+     * {@linkplain #critical critical} (an urgent layer may still migrate first); otherwise returns
+     * false and promises nothing.
      */
     private boolean placeAtHome(int f, long now) {
         int m = sim.frameModel(f);
         int l = sim.nextLayer(f);
         int h = home[m][l];
-        if (avail[h] <= now || (Math.max(now, avail[h]) + homeLatency[m][l] > layerDeadline(f, m, l))) {
+        long homeStart = Math.max(now, avail[h]);
+        if (avail[h] <= now || homeStart + homeLatency[m][l] > layerDeadline(f, m, l) || critical(f, homeStart)) {
             return place(f, now);
         }
         return false;
+    }
+
+    /** Whether the frame has less than {@link #CRITICAL} slack if its next layer starts at {@code start}. */
+    private boolean critical(int f, long start) {
+        int m = sim.frameModel(f);
+        return sim.deadline(f) - start - remainingHome[m][sim.nextLayer(f)] < CRITICAL * sim.taskDeadline(sim.frameTask(f));
     }
 
     /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */
