@@ -42,6 +42,7 @@ public final class DreamScheduler implements Scheduler {
     private LongHeap[] perTask;
     private long[] avail;
     private int[] candidate;
+    private double[] base;
     private int[] held;
     private long[] heldKey;
     /** Per model and layer: the accelerator where the original is fastest. */
@@ -76,6 +77,7 @@ public final class DreamScheduler implements Scheduler {
         }
         avail = new long[sim.accelerators()];
         candidate = new int[sim.tasks()];
+        base = new double[sim.tasks()];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
         preferred = new int[sim.models()][];
         for (int m = 0; m < preferred.length; m++) {
@@ -108,6 +110,7 @@ public final class DreamScheduler implements Scheduler {
         }
         for (int t = 0; t < candidate.length; t++) {
             candidate[t] = head(t);
+            base[t] = candidate[t] < 0 ? 0 : baseScore(candidate[t], now);
         }
         int kept = 0;
         while (idle > 0 && kept < held.length) {
@@ -118,7 +121,7 @@ public final class DreamScheduler implements Scheduler {
                 if (f < 0) {
                     continue;
                 }
-                double s = score(f, now);
+                double s = base[t] + (avail[preferredAcc(f)] <= now ? gamma : 0);
                 if (s > pickScore || (s == pickScore && sim.deadline(f) < sim.deadline(candidate[pick]))) {
                     pick = t;
                     pickScore = s;
@@ -143,21 +146,29 @@ public final class DreamScheduler implements Scheduler {
             }
             avail[best] = bestFinish;
             candidate[pick] = head(pick);
+            base[pick] = candidate[pick] < 0 ? 0 : baseScore(candidate[pick], now);
         }
         for (int i = 0; i < kept; i++) {
             perTask[sim.frameTask(held[i])].push(heldKey[i], held[i]);
         }
     }
 
-    private double score(int f, long now) {
+    /**
+     * Urgency + α·Fairness: fixed for a frame within one decision, so computed once per candidate; only
+     * the preference term changes as engines are taken.
+     */
+    private double baseScore(int f, long now) {
         int m = sim.frameModel(f);
         int l = sim.nextLayer(f);
         long slack = sim.deadline(f) - now;
-        double urgency = slack <= 0 ? 1 : Math.min(1.0, (double) sim.remainingFastest(m, l) / slack);
-        long fastest = sim.fastestLatency(m, l);
-        double fairness = (double) (now - sim.readyAt(f)) / fastest;
-        double preference = avail[preferred[m][l]] <= now ? 1 : 0;
-        return urgency + alpha * fairness + gamma * preference;
+        long remaining = sim.remainingFastest(m, l);
+        double urgency = slack <= 0 || remaining >= slack ? 1 : (double) remaining / slack;
+        double fairness = (double) (now - sim.readyAt(f)) / sim.fastestLatency(m, l);
+        return urgency + alpha * fairness;
+    }
+
+    private int preferredAcc(int f) {
+        return preferred[sim.frameModel(f)][sim.nextLayer(f)];
     }
 
     /** The task's oldest waiting frame, or -1; frames dropped by the simulator are discarded here. */

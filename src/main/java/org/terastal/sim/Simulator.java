@@ -71,18 +71,18 @@ public final class Simulator {
 
     // frames, indexed by frame id
     private int frames;
-    private int[] fTask = new int[256];
-    private int[] fIndex = new int[256];
-    private int[] fParent = new int[256];
-    private long[] fRelease = new long[256];
-    private long[] fDeadline = new long[256];
-    private long[] fStart = new long[256];
-    private long[] fFinish = new long[256];
-    private long[] fReadyAt = new long[256];
-    private int[] fNext = new int[256];
-    private byte[] fState = new byte[256];
-    private boolean[] fInDropQueue = new boolean[256];
-    private long[] fVariants = new long[256];
+    private int[] fTask;
+    private int[] fIndex;
+    private int[] fParent;
+    private long[] fRelease;
+    private long[] fDeadline;
+    private long[] fStart;
+    private long[] fFinish;
+    private long[] fReadyAt;
+    private int[] fNext;
+    private byte[] fState;
+    private boolean[] fInDropQueue;
+    private long[] fVariants;
     private int waitingCount;
     private int[] nextFrameIndex;
 
@@ -104,6 +104,9 @@ public final class Simulator {
     private byte[] tImpl;
     private long[] tStart;
     private long[] tEnd;
+
+    /** Largest initial size of the per-frame and per-layer arrays; beyond it they grow by doubling. */
+    private static final int INITIAL_CAPACITY_LIMIT = 1 << 24;
 
     private final EventQueue events = new EventQueue();
     private final LongHeap dropQueue = new LongHeap();
@@ -198,7 +201,17 @@ public final class Simulator {
         accBusy = new long[nAcc];
         accDispatches = new long[nAcc];
         idleCount = nAcc;
-        int cap = config.recordTrace() ? 1024 : 0;
+        // sized for the whole run up front: regrowing arrays of millions of entries cost more than
+        // recording them (docs/benchmarks.md)
+        long frameBound = 0;
+        long layerBound = 0;
+        for (int t = 0; t < nTasks; t++) {
+            long n = releasesBound(t);
+            frameBound += n;
+            layerBound += n * layerCount[taskModel[t]];
+        }
+        allocateFrames((int) Math.min(Math.max(frameBound, 256), INITIAL_CAPACITY_LIMIT));
+        int cap = config.recordTrace() ? (int) Math.min(Math.max(layerBound, 1024), INITIAL_CAPACITY_LIMIT) : 0;
         tAcc = new int[cap];
         tFrame = new int[cap];
         tLayer = new int[cap];
@@ -476,6 +489,31 @@ public final class Simulator {
         tEnd[i] = end;
     }
 
+    /** Periodic releases of a task before the horizon; a cascaded task releases at most once per frame of its parent. */
+    private long releasesBound(int t) {
+        int root = t;
+        for (int hops = 0; taskParent[root] >= 0 && hops < nTasks; hops++) {
+            root = taskParent[root];
+        }
+        long span = config.horizonNs() - taskOffset[root];
+        return span <= 0 ? 0 : (span - 1) / taskPeriod[root] + 1;
+    }
+
+    private void allocateFrames(int cap) {
+        fTask = new int[cap];
+        fIndex = new int[cap];
+        fParent = new int[cap];
+        fRelease = new long[cap];
+        fDeadline = new long[cap];
+        fStart = new long[cap];
+        fFinish = new long[cap];
+        fReadyAt = new long[cap];
+        fNext = new int[cap];
+        fState = new byte[cap];
+        fInDropQueue = new boolean[cap];
+        fVariants = new long[cap];
+    }
+
     private void growFrames() {
         int cap = frames * 2;
         fTask = Arrays.copyOf(fTask, cap);
@@ -510,8 +548,7 @@ public final class Simulator {
             trace = new Trace(instance, Arrays.copyOf(fTask, frames), Arrays.copyOf(fIndex, frames), parentIndex,
                     Arrays.copyOf(fRelease, frames), Arrays.copyOf(fStart, frames), Arrays.copyOf(fFinish, frames),
                     Arrays.copyOf(fDeadline, frames), status, Arrays.copyOf(fVariants, frames),
-                    Arrays.copyOf(tAcc, layersRun), Arrays.copyOf(tFrame, layersRun), Arrays.copyOf(tLayer, layersRun),
-                    Arrays.copyOf(tImpl, layersRun), Arrays.copyOf(tStart, layersRun), Arrays.copyOf(tEnd, layersRun));
+                    tAcc, tFrame, tLayer, tImpl, tStart, tEnd, layersRun);
         }
         long end = Math.max(now, config.horizonNs());
         return Metrics.summarise(instance, latencyTable.source(), scheduler.name(), config, end, dispatches,

@@ -28,10 +28,12 @@ public final class Trace {
     private final byte[] tImpl;
     private final long[] tStart;
     private final long[] tEnd;
+    /** Executed layers: the first entries of the t-arrays, which may be longer (sized for the run up front). */
+    private final int layers;
 
     Trace(Instance instance, int[] fTask, int[] fIndex, int[] fParentIndex, long[] fRelease, long[] fStart, long[] fFinish,
           long[] fDeadline, FrameStatus[] fStatus, long[] fVariants, int[] tAcc, int[] tFrame, int[] tLayer, byte[] tImpl,
-          long[] tStart, long[] tEnd) {
+          long[] tStart, long[] tEnd, int layers) {
         this.instance = instance;
         this.fTask = fTask;
         this.fIndex = fIndex;
@@ -48,6 +50,7 @@ public final class Trace {
         this.tImpl = tImpl;
         this.tStart = tStart;
         this.tEnd = tEnd;
+        this.layers = layers;
     }
 
     /** Number of released frames. */
@@ -57,7 +60,7 @@ public final class Trace {
 
     /** Number of executed layers. */
     public int layerCount() {
-        return tAcc.length;
+        return layers;
     }
 
     /** The frames in release order (ties in event order). */
@@ -79,8 +82,8 @@ public final class Trace {
 
     /** The executed layers in completion order (ties in accelerator-event order). */
     public List<LayerRecord> layers() {
-        List<LayerRecord> out = new ArrayList<>(tAcc.length);
-        for (int i = 0; i < tAcc.length; i++) {
+        List<LayerRecord> out = new ArrayList<>(layers);
+        for (int i = 0; i < layers; i++) {
             out.add(layer(i));
         }
         return out;
@@ -88,6 +91,7 @@ public final class Trace {
 
     /** One executed layer by its position in completion order. */
     public LayerRecord layer(int i) {
+        java.util.Objects.checkIndex(i, layers);
         int f = tFrame[i];
         var task = instance.tasks().get(fTask[f]);
         Model model = instance.model(task.model());

@@ -19,21 +19,42 @@ import org.terastal.testkit.SolutionHeuristics;
  * with the shipped MAESTRO latencies, 60 simulated seconds per run; each configuration runs three times
  * to warm up the JIT and then five timed times, and the median is reported.
  * Run from the project folder with target/classes, target/test-classes and the dependencies on the
- * class path; arguments: [all-on-WS load, default 1.25] [simulated seconds, default 60].
+ * class path; arguments: [all-on-WS load, default 1.25] [simulated seconds, default 60], or
+ * {@code xrbench [simulated seconds]} to time every shipped XRBench instance (built-in latencies, its
+ * shipped solution) instead.
  */
 public final class SimBenchmark {
     private SimBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("xrbench")) {
+            long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
+            try (var files = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("instances"), "xrbench-*.json")) {
+                List<java.nio.file.Path> sorted = new java.util.ArrayList<>();
+                files.forEach(sorted::add);
+                java.util.Collections.sort(sorted);
+                for (java.nio.file.Path file : sorted) {
+                    Instance instance = org.terastal.io.json.InstanceFiles.read(file);
+                    LatencyTable table = org.terastal.cli.LatencyInputs.forInstance(instance, null);
+                    Solution solution = org.terastal.io.json.SolutionFiles.read(java.nio.file.Path.of("solutions", file.getFileName().toString()));
+                    measure(instance.name() + ", built-in latencies", instance, table, solution, seconds);
+                }
+            }
+            return;
+        }
         double wsLoad = args.length > 0 ? Double.parseDouble(args[0]) : 1.25;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
         Instance instance = SixModels.mix("six-models", wsLoad, List.of(Share.of("vgg11", 1), Share.of("resnet50", 1),
                 Share.of("inceptionv3", 1), Share.of("mobilenetv2_ssd", 1), Share.of("swin_tiny", 1), Share.of("sp2dense", 1)));
         LatencyTable table = SixModels.latency(instance);
         Solution solution = SolutionHeuristics.solve(instance, table, true);
+        measure(String.format(Locale.ROOT, "six models, all-on-WS load %.2f", wsLoad), instance, table, solution, seconds);
+    }
+
+    private static void measure(String what, Instance instance, LatencyTable table, Solution solution, long seconds) {
         long horizon = seconds * 1_000_000_000L;
-        System.out.printf(Locale.ROOT, "six models, all-on-WS load %.2f, %d simulated s, java %s%n", wsLoad, seconds, System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%s, %d simulated s, java %s%n", what, seconds, System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s%n", "scheduler", "late", "trace", "dispatches", "wall_s", "dispatches/s");
         for (String s : Schedulers.NAMES) {
             for (LatePolicy late : LatePolicy.values()) {
