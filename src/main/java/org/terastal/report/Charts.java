@@ -97,6 +97,9 @@ final class Charts {
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
+        // model names such as mobilenetv2_ssd are long: let them take two lines and more than their bar group's width
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.3f);
         return style(chart);
     }
 
