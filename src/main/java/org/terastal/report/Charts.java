@@ -35,7 +35,7 @@ import org.terastal.sim.LayerRecord;
  */
 final class Charts {
     /** Series name of the marks on layers that ran as variants. */
-    static final String VARIANT = "variant";
+    private static final String VARIANT = "variant";
     private static final double NS_PER_MS = 1e6;
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -188,12 +187,5 @@ public final class ResultsData {
                 .findFirst().orElseThrow(() -> new InputException(tracesIndex.toString(), "There is no traced run of " + scheduler + " on "
                         + scenario + " with late frames " + late.label() + "; maybe the experiment that wrote the traces had other "
                         + "schedulers or policies, so run it again"));
-    }
-
-    /** Groups values by a key, keeping the first-seen order. */
-    static <T> Map<String, List<T>> byKey(List<T> items, java.util.function.Function<T, String> key) {
-        Map<String, List<T>> out = new LinkedHashMap<>();
-        items.forEach(i -> out.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
-        return out;
     }
 }
