@@ -106,12 +106,13 @@ class ReportBrowserTest {
         Optional<Path> driver = onPath("chromedriver");
         String wanted = System.getenv("TERASTAL_BROWSER_TESTS");
         if (browser.isEmpty() || driver.isEmpty()) {
-            String missing = (browser.isEmpty() ? "chromium " : "") + (driver.isEmpty() ? "chromedriver" : "");
+            String missing = browser.isEmpty() && driver.isEmpty() ? "neither chromium nor chromedriver is"
+                    : (browser.isEmpty() ? "chromium" : "chromedriver") + " is not";
             if (wanted != null) {
-                fail("TERASTAL_BROWSER_TESTS is set but " + missing.strip() + " is not on the PATH; install Debian's chromium and "
+                fail("TERASTAL_BROWSER_TESTS is set but " + missing + " on the PATH; install Debian's chromium and "
                         + "chromium-driver (apt-get install -y chromium chromium-driver), as .ci/run does");
             }
-            Assumptions.abort("Browser test skipped: " + missing.strip() + " not on the PATH and TERASTAL_BROWSER_TESTS unset");
+            Assumptions.abort("Browser test skipped: " + missing + " on the PATH and TERASTAL_BROWSER_TESTS is unset");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.get().toFile());

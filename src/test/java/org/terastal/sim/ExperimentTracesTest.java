@@ -67,6 +67,9 @@ class ExperimentTracesTest {
             assertEquals(1.3, run.load());
             SimResult again = Simulator.run(MIX, LATENCY, Schedulers.factory(run.scheduler(), null),
                     new SimConfig(spec.horizonNs(), run.seed(), run.late(), run.load(), true));
+            SimResult untraced = Simulator.run(MIX, LATENCY, Schedulers.factory(run.scheduler(), null),
+                    new SimConfig(spec.horizonNs(), run.seed(), run.late(), run.load(), false));
+            assertEquals(SimOutputs.metricsRows(untraced), SimOutputs.metricsRows(again), "keeping the trace changes nothing");
             List<LayerRecord> expected = again.trace().layers().stream().filter(l -> l.endNs() > from && l.startNs() < to).toList();
             List<LayerRecord> read = TraceCsv.readTimeline(traces.resolve(run.timeline()));
             assertFalse(read.isEmpty(), run.toString());
