@@ -53,6 +53,14 @@ public final class HtmlReport {
         }
     }
 
+    private static final Map<String, String> CAPTIONS = Map.of(
+            "Miss rates, utilisation, accuracy", "Means over seeds of the experiment's metrics. The accuracy loss of a frame is "
+                    + "1 - accuracy of the variants it ran / baseline accuracy, averaged over completed frames.",
+            "Response-time CDFs", "Time from release to completion of every frame released in the traced run. A dropped frame never "
+                    + "finishes, so a curve that ends below 1 leaves out the dropped fraction.",
+            "Gantt charts", "The layers that ran in the window, one row per accelerator, coloured by model; a black mark over a layer: "
+                    + "it ran as its variant.");
+
     private final ResultsData data;
     private final Selection selection;
     private final List<Chart> charts = new ArrayList<>();
@@ -174,7 +182,7 @@ public final class HtmlReport {
                     if (open != null) {
                         sb.append("</div>\n");
                     }
-                    sb.append("<h3>").append(kind).append("</h3>\n<div class=\"grid\">\n");
+                    sb.append("<h3>").append(kind).append("</h3>\n<p>").append(CAPTIONS.get(kind)).append("</p>\n<div class=\"grid\">\n");
                     open = kind;
                 }
                 sb.append("<figure>").append(c.svgElement()).append("</figure>\n");
