@@ -26,4 +26,24 @@ final class Durations {
         }
         throw new IllegalArgumentException("The duration (" + text + ") is not a positive number with a unit ns, us, ms, s or m, e.g. 10s");
     }
+
+    /**
+     * A span {@code FROM:TO} of simulated time, each end a duration; FROM may also be {@code 0}. Returns
+     * {from, to} in ns.
+     */
+    static long[] parseWindow(String text) {
+        String[] p = text.split(":", -1);
+        try {
+            if (p.length == 2) {
+                long from = p[0].strip().equals("0") ? 0 : parseNs(p[0]);
+                long to = parseNs(p[1]);
+                if (to > from) {
+                    return new long[] {from, to};
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // one message for every way the span can be wrong
+        }
+        throw new IllegalArgumentException("The window (" + text + ") is not FROM:TO with durations (ns, us, ms, s, m) and TO after FROM, e.g. 1s:1.02s or 0:50ms");
+    }
 }

@@ -68,6 +68,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    TraceOptions traces;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,6 +107,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 }
             });
             AtomicFiles.write(output.resolve("metrics.csv"), Experiment.tidyCsv(runs));
+            traces.write(experiment, output, err);
             List<String> baselines = schedulers.stream().filter(s -> !Schedulers.needsSolution(s)).toList();
             String report = Experiment.report(runs, TerastalScheduler.NAME, baselines, range[0], range[1]);
             AtomicFiles.write(output.resolve("report.txt"), report);

@@ -55,7 +55,7 @@ public final class SimOutputs {
         }
     }
 
-    private static Writer writer(java.io.OutputStream out) {
+    static Writer writer(java.io.OutputStream out) {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
@@ -196,10 +196,18 @@ public final class SimOutputs {
 
     /** Writes the per-layer timeline CSV. */
     public static void writeTimeline(Trace trace, Writer w) throws IOException {
+        writeTimeline(trace, w, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Writes the per-layer timeline CSV of the layers that overlap [fromNs, toNs) (layers are not cut). */
+    public static void writeTimeline(Trace trace, Writer w, long fromNs, long toNs) throws IOException {
         w.write(TIMELINE_HEADER);
         w.write('\n');
         for (int i = 0; i < trace.layerCount(); i++) {
             LayerRecord r = trace.layer(i);
+            if (r.endNs() <= fromNs || r.startNs() >= toNs) {
+                continue;
+            }
             w.write(r.accelerator());
             w.write(',');
             w.write(r.model());

@@ -1,0 +1,90 @@
+package org.terastal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jfree.chart.ChartUtils;
+import org.terastal.io.AtomicFiles;
+import org.terastal.report.HtmlReport;
+import org.terastal.report.ResultsData;
+import org.terastal.report.Selection;
+import org.terastal.sim.LatePolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report}: one self-contained HTML page of an experiment's results folder, and optionally every chart
+ * as PNG and SVG files. Everything is read and drawn before the first file is written, so bad input leaves
+ * nothing behind.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write a self-contained HTML report (miss rates, response-time CDFs, utilisation, accuracy loss, Gantt charts) of an experiment's output folder.")
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "Output folder of terastal experiment (metrics.csv or miss-rates.csv, and traces/).")
+    Path results;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "report.html", description = "The HTML page to write.")
+    Path output;
+
+    @Option(names = "--instance", split = ",", paramLabel = "NAME", description = "Scenarios to show; default: all.")
+    List<String> instances = new ArrayList<>();
+
+    @Option(names = "--schedulers", split = ",", paramLabel = "S", description = "Schedulers to compare; default: all in the results.")
+    List<String> schedulers = new ArrayList<>();
+
+    @Option(names = "--late", paramLabel = "drop|continue", description = "Late-frame policy shown; default drop when present.")
+    String late;
+
+    @Option(names = "--load", paramLabel = "X", description = "Load of the per-model miss-rate, utilisation and accuracy charts; default: the traced runs' load.")
+    Double load;
+
+    @Option(names = "--window", paramLabel = "FROM:TO", description = "Span of the Gantt charts (ns, us, ms, s, m), inside the recorded one; default: all of it.")
+    String window;
+
+    @Option(names = "--png", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.png.")
+    Path pngDir;
+
+    @Option(names = "--svg", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.svg.")
+    Path svgDir;
+
+    @Override
+    public Integer call() throws Exception {
+        return CommandErrors.run(spec, this::report);
+    }
+
+    private int report() {
+        // charts are drawn off-screen; without this AWT looks for a display
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = spec.commandLine().getOut();
+        long[] span = window == null ? null : Durations.parseWindow(window);
+        LatePolicy policy = late == null ? null : LatePolicy.parse(late);
+        ResultsData data = ResultsData.read(results);
+        Selection selection = Selection.resolve(data, instances, schedulers, policy, load, span);
+        HtmlReport report = HtmlReport.build(data, selection);
+        String html = report.html();
+        Map<Path, String> svgs = new LinkedHashMap<>();
+        if (svgDir != null) {
+            report.charts().forEach(c -> svgs.put(svgDir.resolve(c.id() + ".svg"), c.svgDocument()));
+        }
+        svgs.forEach(AtomicFiles::write);
+        if (pngDir != null) {
+            for (HtmlReport.Chart c : report.charts()) {
+                AtomicFiles.write(pngDir.resolve(c.id() + ".png"), o -> ChartUtils.writeChartAsPNG(o, c.chart(), c.width(), c.height()));
+            }
+        }
+        AtomicFiles.write(output, html);
+        out.printf("wrote %s (%d charts)%n", output, report.charts().size());
+        out.flush();
+        return 0;
+    }
+}

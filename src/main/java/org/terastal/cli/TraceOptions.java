@@ -1,0 +1,53 @@
+package org.terastal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.terastal.sim.Experiment;
+import org.terastal.sim.ExperimentTraces;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of {@code experiment} that choose which runs keep traces for {@code report}'s response-time
+ * CDFs and Gantt charts ({@link ExperimentTraces}). Values are checked while the command line is parsed,
+ * so a bad one stops the command before any run, with nothing written.
+ */
+public final class TraceOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private double load = 1.0;
+    private long fromNs = 1_000_000_000L;
+    private long toNs = 1_020_000_000L;
+
+    @Option(names = "--trace-load", defaultValue = "1.0", paramLabel = "X",
+            description = "Keep response-time quantiles and a timeline window of the first seed at this load (every scenario, scheduler and late-frame policy) in DIR/traces; default ${DEFAULT-VALUE}.")
+    void load(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new ParameterException(spec.commandLine(), "The trace load (" + value + ") must be a positive finite number, e.g. 1.0");
+        }
+        load = value;
+    }
+
+    @Option(names = "--trace-window", defaultValue = "1s:1.02s", paramLabel = "FROM:TO",
+            description = "Simulated time span of the kept timelines (ns, us, ms, s, m; FROM may be 0); default ${DEFAULT-VALUE}.")
+    void window(String text) {
+        long[] w;
+        try {
+            w = Durations.parseWindow(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--trace-window: " + e.getMessage());
+        }
+        fromNs = w[0];
+        toNs = w[1];
+    }
+
+    /** Simulates the traced runs and writes them under {@code output}. */
+    void write(Experiment.Spec spec, Path output, PrintWriter err) {
+        var runs = ExperimentTraces.write(spec, load, fromNs, toNs, output, r -> { });
+        err.printf("experiment: traced %d runs at load %s into %s%n", runs.size(), load, output.resolve(ExperimentTraces.FOLDER));
+        err.flush();
+    }
+}
