@@ -163,6 +163,7 @@ public final class Experiment {
         Map<String, double[]> accuracy = new LinkedHashMap<>();
         for (String sc : scenarios) {
             for (LatePolicy late : lates) {
+                List<Run> block = runs.stream().filter(r -> r.scenario().equals(sc) && r.late() == late).toList();
                 sb.append("== ").append(sc).append(", late frames: ").append(late.label()).append('\n');
                 sb.append("Per-model deadline-miss rate (mean over models and seeds) versus load factor\n");
                 sb.append(String.format(Locale.ROOT, "%-6s", "load"));
@@ -171,15 +172,13 @@ public final class Experiment {
                 for (double load : loads) {
                     sb.append(String.format(Locale.ROOT, "%-6.2f", load));
                     for (String s : schedulers) {
-                        double v = runs.stream().filter(r -> r.scenario().equals(sc) && r.scheduler().equals(s)
-                                && r.late() == late && r.load() == load)
-                                .mapToDouble(r -> perModelMissRate(r)).average().orElse(Double.NaN);
+                        double v = block.stream().filter(r -> r.scheduler().equals(s) && r.load() == load)
+                                .mapToDouble(Experiment::perModelMissRate).average().orElse(Double.NaN);
                         sb.append(String.format(Locale.ROOT, " %18.4f", v));
                     }
                     sb.append('\n');
                 }
-                List<Run> inRange = runs.stream().filter(r -> r.scenario().equals(sc) && r.late() == late
-                        && r.load() >= fromLoad - 1e-9 && r.load() <= toLoad + 1e-9).toList();
+                List<Run> inRange = block.stream().filter(r -> r.load() >= fromLoad - 1e-9 && r.load() <= toLoad + 1e-9).toList();
                 List<String> models = inRange.isEmpty() ? List.of()
                         : inRange.get(0).models().stream().map(ModelMetrics::model).toList();
                 sb.append("Per-model miss rate over ").append(range).append(", and ").append(terastal).append("'s reduction\n");
