@@ -154,6 +154,12 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
             return SweepFiles.read(inputFiles.get(0));
         }
+        for (Path file : inputFiles) {
+            if (inputFiles.size() > 1 && SweepFiles.isSweepFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "The sweep file " + file
+                        + " names its own instances; give it alone, or give instance files only");
+            }
+        }
         if (!solutionFiles.isEmpty() && solutionFiles.size() != inputFiles.size()
                 || solutionFiles.isEmpty() && schedulers.stream().anyMatch(Schedulers::needsSolution)) {
             throw new IllegalArgumentException("The terastal schedulers read a solution table: give one --solution per instance ("

@@ -58,19 +58,18 @@ public final class SweepFiles {
         }
 
         Sweep.Scenario resolve(Path base) {
-            return new Sweep.Scenario(name, path(base, instance, "instance"), path(base, solution, null), path(base, latency, null));
+            if (instance == null) {
+                throw new DomainException("instance", "The field 'instance' of a scenario is missing; give the instance file, relative to the sweep file");
+            }
+            return new Sweep.Scenario(name, path(base, instance, "instance"), path(base, solution, "solution"), path(base, latency, "latency"));
         }
 
-        private static Path path(Path base, String text, String requiredField) {
+        private static Path path(Path base, String text, String field) {
             if (text == null) {
-                if (requiredField != null) {
-                    throw new DomainException(requiredField, "The field '" + requiredField + "' of a scenario is missing; give the "
-                            + requiredField + " file, relative to the sweep file");
-                }
                 return null;
             }
             if (text.isBlank()) {
-                throw new DomainException(requiredField == null ? "path" : requiredField, "A path of a scenario is blank; give a file or leave the field out");
+                throw new DomainException(field, "The " + field + " path of a scenario is blank; give a file or leave the field out");
             }
             return base.resolve(text).normalize();
         }

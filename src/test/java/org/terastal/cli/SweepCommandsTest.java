@@ -111,6 +111,9 @@ class SweepCommandsTest {
         Result shard = run("experiment", sweepFile.toString(), "--shard", "3/2", "-o", dir.resolve("x").toString());
         assertEquals(2, shard.code());
         assertTrue(shard.err().contains("The shard (3/2) is not k/n with 1 <= k <= n"), shard.err());
+        Result mixed = run("experiment", sweepFile.toString(), flags.get(0), "-o", dir.resolve("x").toString());
+        assertEquals(2, mixed.code());
+        assertTrue(mixed.err().contains("give it alone"), mixed.err());
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 
