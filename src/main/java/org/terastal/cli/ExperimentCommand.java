@@ -3,22 +3,28 @@ package org.terastal.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
-import org.terastal.io.AtomicFiles;
-import org.terastal.io.InputException;
+import org.terastal.domain.Solution;
+import org.terastal.io.InputFiles;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.online.Schedulers;
-import org.terastal.online.TerastalScheduler;
+import org.terastal.sim.Durations;
 import org.terastal.sim.Experiment;
+import org.terastal.sim.ExperimentTraces;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SolutionProvider;
 import org.terastal.sim.SolutionScaling;
+import org.terastal.sweep.Cell;
+import org.terastal.sweep.Sweep;
+import org.terastal.sweep.SweepFiles;
+import org.terastal.sweep.SweepMerge;
+import org.terastal.sweep.SweepPlan;
+import org.terastal.sweep.SweepRunner;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,20 +32,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code experiment}: every chosen scheduler over the given instances × late-frame policies × loads ×
- * seeds. Writes {@code metrics.csv} (tidy long form, every metric of every run) and {@code report.txt}
- * (miss-rate-versus-load curves, per-model miss rates and Terastal's reductions over a stated load
- * range, accuracy loss). The solution of each instance is made at load 1 and rescaled to each load
- * ({@link SolutionScaling}).
+ * {@code experiment}: every chosen scheduler over instances × late-frame policies × loads × seeds, from
+ * a sweep file or from flags (which make the same sweep). Each run (cell) writes its own file into
+ * {@code DIR/cells} as soon as it finishes, on a pool of threads; cells whose file exists are skipped,
+ * so a killed run resumes where it stopped. Then {@code metrics.csv} (tidy long form, every metric of
+ * every run, in canonical order) and {@code report.txt} (miss-rate-versus-load curves, per-model miss
+ * rates and Terastal's reductions over a stated load range, accuracy loss) are made from the cell
+ * files. With {@code --shard k/n} only every n-th cell runs and {@code terastal merge} makes the
+ * outputs. The solution of each instance is made at load 1 and rescaled to each load ({@link SolutionScaling}).
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run schedulers over instances, loads, seeds and late-frame policies; write a tidy CSV and a paper-style report.")
+        description = {"Run schedulers over instances, loads, seeds and late-frame policies, in parallel and resumable; "
+                + "write a tidy CSV and a paper-style report.",
+            "Give instance files with the flags below, or one sweep file (terastal-sweep/1, docs/sweeps.md)."})
 public final class ExperimentCommand implements Callable<Integer> {
+    private static final List<String> SWEEP_FLAGS = List.of("--solution", "--latency", "--schedulers", "--seeds", "--loads", "--late",
+            "--horizon", "--average");
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INSTANCE", description = "Instance files (JSON), one scenario each.")
-    List<Path> instanceFiles;
+    @Parameters(arity = "1..*", paramLabel = "INSTANCE|SWEEP", description = "Instance files (JSON), one scenario each; or one sweep file.")
+    List<Path> inputFiles;
 
     @Option(names = "--solution", paramLabel = "F.json", description = "Solution table of each instance, in the same order (needed by the terastal schedulers).")
     List<Path> solutionFiles = new ArrayList<>();
@@ -53,7 +67,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds; default ${DEFAULT-VALUE}.")
     List<Long> seeds;
 
-    @Option(names = "--loads", defaultValue = "0.6:1.6:0.1", paramLabel = "FROM:TO:STEP|X,Y,…", description = "Load factors; default ${DEFAULT-VALUE}.")
+    @Option(names = "--loads", defaultValue = Sweep.DEFAULT_LOADS, paramLabel = "FROM:TO:STEP|X,Y,…", description = "Load factors; default ${DEFAULT-VALUE}.")
     String loads;
 
     @Option(names = "--late", split = ",", defaultValue = "drop,continue", description = "Late-frame policies; default ${DEFAULT-VALUE}.")
@@ -62,101 +76,172 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--horizon", defaultValue = "10s", description = "Simulated horizon of each run; default ${DEFAULT-VALUE}.")
     String horizon;
 
-    @Option(names = "--average", defaultValue = "0.6:1.6", paramLabel = "FROM:TO", description = "Load range averaged in the report's per-model table and headline; default ${DEFAULT-VALUE}.")
+    @Option(names = "--average", defaultValue = Sweep.DEFAULT_AVERAGE, paramLabel = "FROM:TO", description = "Load range averaged in the report's per-model table and headline; default ${DEFAULT-VALUE}.")
     String average;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Cells run at once; default: one per core.")
+    Integer jobs;
+
+    @Option(names = "--shard", paramLabel = "k/n", converter = ShardConverter.class,
+            description = "Run only the cells whose index i in canonical order has i mod n = k-1, writing cell files only; "
+                    + "terastal merge then makes the outputs.")
+    Shard shard;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path output;
 
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     TraceOptions traces;
 
+    /** Shard k of n, 1-based. */
+    record Shard(int k, int n) {
+    }
+
+    /** Parses {@code k/n}; a malformed shard is a usage error. */
+    static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String text) {
+            String[] p = text.split("/");
+            try {
+                if (p.length == 2) {
+                    int k = Integer.parseInt(p[0].strip());
+                    int n = Integer.parseInt(p[1].strip());
+                    if (n >= 1 && k >= 1 && k <= n) {
+                        return new Shard(k, n);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+            throw new CommandLine.TypeConversionException("The shard (" + text + ") is not k/n with 1 <= k <= n, e.g. 1/4");
+        }
+    }
+
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws Exception {
+        return CommandErrors.run(spec, this::experiment);
+    }
+
+    private int experiment() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            boolean needSolutions = schedulers.stream().anyMatch(Schedulers::needsSolution);
-            if (needSolutions && solutionFiles.size() != instanceFiles.size()) {
-                throw new IllegalArgumentException("The terastal schedulers read a solution table: give one --solution per instance ("
-                        + instanceFiles.size() + " instances, " + solutionFiles.size() + " solutions), or leave them out of --schedulers");
-            }
-            List<Experiment.Scenario> scenarios = new ArrayList<>();
-            for (int i = 0; i < instanceFiles.size(); i++) {
-                Instance instance = InstanceFiles.read(instanceFiles.get(i));
-                LatencyTable latency = LatencyInputs.forInstance(instance, latencyFile);
-                SolutionProvider solutions = needSolutions
-                        ? SolutionScaling.from(SolutionSource.read(solutionFiles.get(i), instance), instance) : null;
-                scenarios.add(new Experiment.Scenario(instance.name(), instance, latency, solutions));
-            }
-            Map<String, Experiment.SchedulerMaker> makers = new LinkedHashMap<>();
-            for (String s : schedulers) {
-                Schedulers.factory(s, (inst, lat) -> null); // rejects unknown names before any run
-                makers.put(s, scenario -> Schedulers.factory(s, scenario.solutions()));
-            }
-            List<LatePolicy> policies = lates.stream().map(LatePolicy::parse).toList();
-            double[] range = parseRange(average);
-            Experiment.Spec experiment = new Experiment.Spec(scenarios, makers, seeds, parseLoads(loads), policies, Durations.parseNs(horizon));
-            int total = scenarios.size() * makers.size() * seeds.size() * experiment.loads().size() * policies.size();
-            int[] done = {0};
-            List<Experiment.Run> runs = Experiment.run(experiment, r -> {
-                done[0]++;
-                if (done[0] % 50 == 0 || done[0] == total) {
-                    err.printf("experiment: %d/%d runs%n", done[0], total);
-                    err.flush();
-                }
-            });
-            AtomicFiles.write(output.resolve("metrics.csv"), Experiment.tidyCsv(runs));
-            traces.write(experiment, output, err);
-            List<String> baselines = schedulers.stream().filter(s -> !Schedulers.needsSolution(s)).toList();
-            String report = Experiment.report(runs, TerastalScheduler.NAME, baselines, range[0], range[1]);
-            AtomicFiles.write(output.resolve("report.txt"), report);
-            out.print(report);
+        PrintWriter err = spec.commandLine().getErr();
+        Sweep sweep = sweep();
+        List<Experiment.Scenario> scenarios = new ArrayList<>();
+        SweepPlan plan = load(sweep, scenarios);
+        List<Cell> cells = shard == null ? plan.cells() : plan.shard(shard.k(), shard.n());
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        SweepRunner.Outcome outcome;
+        try (CellProgress progress = new CellProgress(err, output)) {
+            outcome = SweepRunner.run(plan, cells, output, threads, SweepRunner.simulation(plan, scenarios), progress);
+        }
+        if (shard == null || shard.k() == 1) {
+            // the report's response-time CDFs and Gantt charts; shard 1 keeps them for merge to copy
+            traces.write(new ExperimentTraces.Runs(scenarios, plan.schedulers(), (sc, s) -> Schedulers.factory(s, sc.solutions()),
+                    plan.seeds().get(0), plan.lates(), plan.horizonNs()), output, err);
+        }
+        if (shard != null) {
+            out.printf("shard %d/%d: %d of the sweep's %d cells, %d run now, %d found done, in %s%n", shard.k(), shard.n(), cells.size(),
+                    plan.cells().size(), outcome.ran(), outcome.reused(), output.resolve(SweepPlan.CELLS));
+            out.printf("when every shard is done: terastal merge %s -o OUT (or name each shard's folder)%n", output);
+        } else {
+            out.print(SweepMerge.merge(List.of(output), output));
             out.printf("wrote %s%n", output);
-            out.flush();
-            return 0;
-        } catch (InputException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            err.println("experiment: " + e.getMessage());
-            err.flush();
-            return 1;
         }
+        out.flush();
+        return 0;
     }
 
-    /** {@code FROM:TO:STEP} (inclusive) or a comma list. */
-    static List<Double> parseLoads(String text) {
-        try {
-            if (text.contains(":")) {
-                String[] p = text.split(":");
-                if (p.length != 3) {
-                    throw new NumberFormatException();
+    /** The sweep of the sweep file, or of the flags. */
+    private Sweep sweep() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (inputFiles.size() == 1 && SweepFiles.isSweepFile(inputFiles.get(0))) {
+            for (String flag : SWEEP_FLAGS) {
+                if (parsed.hasMatchedOption(flag)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "The sweep file " + inputFiles.get(0)
+                            + " sets what " + flag + " would; change it there, or give instance files instead");
                 }
-                double from = Double.parseDouble(p[0]);
-                double to = Double.parseDouble(p[1]);
-                double step = Double.parseDouble(p[2]);
-                if (!(step > 0) || to < from) {
-                    throw new NumberFormatException();
-                }
-                List<Double> loads = new ArrayList<>();
-                for (int i = 0; from + i * step <= to + step * 1e-6; i++) {
-                    loads.add(Math.round((from + i * step) * 1e6) / 1e6);
-                }
-                return loads;
             }
-            return Arrays.stream(text.split(",")).map(String::strip).map(Double::parseDouble).toList();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The loads (" + text + ") are neither FROM:TO:STEP with STEP > 0 nor a comma list of numbers");
+            return SweepFiles.read(inputFiles.get(0));
         }
+        for (Path file : inputFiles) {
+            if (inputFiles.size() > 1 && SweepFiles.isSweepFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "The sweep file " + file
+                        + " names its own instances; give it alone, or give instance files only");
+            }
+        }
+        if (!solutionFiles.isEmpty() && solutionFiles.size() != inputFiles.size()
+                || solutionFiles.isEmpty() && schedulers.stream().anyMatch(Schedulers::needsSolution)) {
+            throw new IllegalArgumentException("The terastal schedulers read a solution table: give one --solution per instance ("
+                    + inputFiles.size() + " instances, " + solutionFiles.size() + " solutions), or leave them out of --schedulers");
+        }
+        List<Sweep.Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < inputFiles.size(); i++) {
+            scenarios.add(new Sweep.Scenario(null, inputFiles.get(i), solutionFiles.isEmpty() ? null : solutionFiles.get(i), latencyFile));
+        }
+        double[] range = Sweep.parseRange(average);
+        return new Sweep(scenarios, schedulers, seeds, Sweep.parseLoads(loads), lates.stream().map(LatePolicy::parse).toList(),
+                Durations.parseNs(horizon), range[0], range[1]);
     }
 
-    private static double[] parseRange(String text) {
-        String[] p = text.split(":");
-        try {
-            if (p.length == 2) {
-                return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+    /** Reads every scenario's inputs into {@code scenarios}; returns the plan, which names each by the digest of its inputs. */
+    static SweepPlan load(Sweep sweep, List<Experiment.Scenario> scenarios) {
+        List<SweepPlan.ScenarioKey> keys = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Sweep.Scenario sc : sweep.scenarios()) {
+            Instance instance = InstanceFiles.read(sc.instance());
+            String name = sc.name() == null ? instance.name() : sc.name();
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("Two scenarios are named '" + name + "' (the second is " + sc.instance()
+                        + "); give each a distinct name in the sweep file");
             }
-        } catch (NumberFormatException e) {
-            // fall through to the message
+            if (name.contains(",") || name.lines().count() > 1) {
+                throw new IllegalArgumentException("The scenario name (" + name + ") of " + sc.instance()
+                        + " holds a comma or line break, which would break the CSV; give it another name in the sweep file");
+            }
+            LatencyTable latency = LatencyInputs.forInstance(instance, sc.latency());
+            String solutionDigest = "none";
+            Experiment.Scenario scenario = new Experiment.Scenario(name, instance, latency, null);
+            if (sc.solution() != null) {
+                Solution solution = SolutionSource.read(sc.solution(), instance);
+                solutionDigest = SweepPlan.sha256(InputFiles.readBytes(sc.solution()));
+                scenario = new Experiment.Scenario(name, instance, latency, SolutionScaling.from(solution, instance));
+            }
+            scenarios.add(scenario);
+            keys.add(new SweepPlan.ScenarioKey(name, SweepPlan.inputsDigest(instance, latency, solutionDigest)));
         }
-        throw new IllegalArgumentException("The averaging range (" + text + ") is not FROM:TO, e.g. 0.6:1.6");
+        return SweepPlan.of(sweep, keys);
+    }
+
+    /** The progress bar of the cells that run, and a line on the cells a resumed run finds done. */
+    private static final class CellProgress implements SweepRunner.Listener, AutoCloseable {
+        private final PrintWriter err;
+        private final Path output;
+        private Progress bar;
+
+        CellProgress(PrintWriter err, Path output) {
+            this.err = err;
+            this.output = output;
+        }
+
+        @Override
+        public void starting(int toRun, int reused) {
+            if (reused > 0) {
+                err.printf("experiment: %d cells already done in %s, %d to run%n", reused, output.resolve(SweepPlan.CELLS), toRun);
+                err.flush();
+            }
+            bar = Progress.start(err, "experiment", toRun, "cells");
+        }
+
+        @Override
+        public void cellDone(Cell cell) {
+            bar.step();
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.terastal.cli;
 
+import org.terastal.sim.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import org.terastal.domain.Solution;
 import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.online.Schedulers;
+import org.terastal.sim.Durations;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
 import org.terastal.sim.SimConfig;

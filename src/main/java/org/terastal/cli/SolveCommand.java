@@ -86,7 +86,11 @@ public final class SolveCommand implements Callable<Integer> {
                 + Loads.line(problem.accelerators(), problem.preferredLoads()));
         out.flush();
 
-        SolveOutcome outcome = OfflineSolver.solve(instance, latencies, backend, form, options.settings(), cap);
+        SolveOutcome outcome;
+        try (Progress progress = Progress.clock(err, "solve", options.settings().timeLimitSeconds())) {
+            outcome = OfflineSolver.solve(instance, latencies, backend, form, options.settings(), cap,
+                    (phase, phases, objective) -> progress.message("phase " + (phase + 1) + "/" + phases + ": " + objective));
+        }
         out.printf(Locale.ROOT, "%s with %s, formulation %s, in %.1f s%s%n", outcome.status(), backend.name(), form.label(),
                 outcome.wallTimeMs() / 1000.0, outcome.modelSize().isEmpty() ? "" : " (" + outcome.modelSize() + ")");
         Solution solution = outcome.solution();

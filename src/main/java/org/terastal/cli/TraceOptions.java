@@ -1,8 +1,8 @@
 package org.terastal.cli;
 
+import org.terastal.sim.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.terastal.sim.Experiment;
 import org.terastal.sim.ExperimentTraces;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ public final class TraceOptions {
     }
 
     /** Simulates the traced runs and writes them under {@code output}. */
-    void write(Experiment.Spec spec, Path output, PrintWriter err) {
+    void write(ExperimentTraces.Runs spec, Path output, PrintWriter err) {
         var runs = ExperimentTraces.write(spec, load, fromNs, toNs, output, r -> { });
         err.printf("experiment: traced %d runs at load %s into %s%n", runs.size(), load, output.resolve(ExperimentTraces.FOLDER));
         err.flush();

@@ -33,6 +33,17 @@ public final class LexicographicSolve {
         long[] start(int phase, long[] previous);
     }
 
+    /** Hears when each phase starts, e.g. to show it on a progress bar. */
+    @FunctionalInterface
+    public interface PhaseListener {
+        /**
+         * @param phase     0-based phase
+         * @param phases    number of phases
+         * @param objective the phase's objective term
+         */
+        void starting(int phase, int phases, String objective);
+    }
+
     private LexicographicSolve() {
     }
 
@@ -45,6 +56,11 @@ public final class LexicographicSolve {
      * {@code starts}' answer when that satisfies the phase's model (else from the previous solution).
      */
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts) {
+        return solve(ir, backend, settings, starts, (phase, phases, objective) -> { });
+    }
+
+    /** As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder)}, telling {@code listener} as each phase starts. */
+    public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener) {
         long start = System.nanoTime();
         long limitNanos = (long) (settings.timeLimitSeconds() * 1e9);
         int n = ir.objectives().size();
@@ -66,8 +82,9 @@ public final class LexicographicSolve {
                 long[] built = starts.start(k, best);
                 hint = built != best && phase.violations(built).isEmpty() ? built : best;
             }
-            PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), hint);
             String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
+            listener.starting(k, Math.max(1, n), term);
+            PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), hint);
             if (r.values() != null) {
                 List<String> broken = phase.violations(r.values());
                 if (!broken.isEmpty()) {

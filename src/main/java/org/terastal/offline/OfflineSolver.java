@@ -31,6 +31,12 @@ public final class OfflineSolver {
      */
     public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                      SolverSettings settings, long capPpm) {
+        return solve(instance, latencies, backend, formulation, settings, capPpm, (phase, phases, objective) -> { });
+    }
+
+    /** As {@link #solve(Instance, LatencyTable, Backend, Formulation, SolverSettings, long)}, telling {@code phases} as each phase starts. */
+    public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                     SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases) {
         long start = System.nanoTime();
         OfflineProblem problem = OfflineProblem.of(instance, latencies, capPpm);
         List<String> reasons = Diagnosis.before(problem);
@@ -42,7 +48,7 @@ public final class OfflineSolver {
             throw new IllegalArgumentException(reason);
         });
         LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
-                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous);
+                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases);
         String size = encoding.ir().size();
         switch (lex.status()) {
             case INFEASIBLE -> {

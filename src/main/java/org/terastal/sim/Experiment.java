@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 
 /**
- * Batch experiments: every scheduler over scenarios × late-frame policies × load levels × seeds, a tidy
- * CSV of every metric, and a paper-style text report. Runs go one after another on the calling thread
- * (each run is single-threaded and deterministic, so results do not depend on the machine).
+ * Batch experiments: every scheduler over scenarios × late-frame policies × load levels × seeds. A
+ * run's outcome is kept as its tidy CSV rows ({@link SimOutputs#metricsRows}); the paper-style text
+ * report is computed from those rows, read back ({@link #parseRun}), so a report made from files
+ * written by separate processes is the same as one made in a single process. The runs themselves
+ * are scheduled by {@code org.terastal.sweep}.
  *
  * <p>The report's "per-model miss rate" of a scheduler is the mean over the models of a scenario of
  * each model's deadline-miss rate, averaged over seeds; Terastal's reduction against a baseline is
@@ -25,9 +26,10 @@ import org.terastal.domain.LatencyTable;
  */
 public final class Experiment {
     /**
-     * One workload.
+     * One workload. Every field is immutable or, for {@code solutions}, makes a fresh table per call, so
+     * one scenario serves runs on several threads.
      *
-     * @param name      scenario name in outputs
+     * @param name      scenario name in outputs (the {@code instance} column)
      * @param instance  the instance at load 1
      * @param latency   its latency table
      * @param solutions solution tables for the policies that read one (may be null if none is run)
@@ -36,88 +38,103 @@ public final class Experiment {
     }
 
     /**
-     * What to run.
-     *
-     * @param scenarios  workloads
-     * @param schedulers scheduler names, with a factory for each
-     * @param seeds      seeds of the random streams
-     * @param loads      load factors (every task's rate is multiplied by one)
-     * @param lates      late-frame policies
-     * @param horizonNs  simulated horizon of each run
-     */
-    public record Spec(List<Scenario> scenarios, Map<String, SchedulerMaker> schedulers, List<Long> seeds, List<Double> loads,
-                       List<LatePolicy> lates, long horizonNs) {
-        public Spec {
-            if (scenarios.isEmpty() || schedulers.isEmpty() || seeds.isEmpty() || loads.isEmpty() || lates.isEmpty()) {
-                throw new IllegalArgumentException("An experiment needs at least one scenario, scheduler, seed, load and late-frame policy");
-            }
-            scenarios = List.copyOf(scenarios);
-            schedulers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schedulers));
-            seeds = List.copyOf(seeds);
-            loads = List.copyOf(loads);
-            lates = List.copyOf(lates);
-        }
-    }
-
-    /** Makes the factory of a scheduler for a scenario (table-reading schedulers take the scenario's solutions). */
-    @FunctionalInterface
-    public interface SchedulerMaker {
-        SchedulerFactory forScenario(Scenario scenario);
-    }
-
-    /**
-     * One finished run.
+     * The outcome of one run, as the report needs it.
      *
      * @param scenario  scenario name
      * @param scheduler scheduler name
-     * @param result    the run's result (without trace)
+     * @param seed      seed
+     * @param load      load factor
+     * @param late      late-frame policy
+     * @param models    per-model metrics of the models some task runs, in instance order
      */
-    public record Run(String scenario, String scheduler, SimResult result) {
+    public record Run(String scenario, String scheduler, long seed, double load, LatePolicy late, List<ModelMetrics> models) {
+        public Run {
+            models = List.copyOf(models);
+        }
+
+        /** The metrics of a model. */
+        public ModelMetrics model(String id) {
+            return models.stream().filter(m -> m.model().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No model '" + id + "' in the run of '" + scenario + "'"));
+        }
     }
 
     private Experiment() {
     }
 
-    /** The load levels 0.6, 0.7, …, 1.6. */
-    public static List<Double> defaultLoads() {
-        List<Double> loads = new ArrayList<>();
-        for (int i = 6; i <= 16; i++) {
-            loads.add(i / 10.0);
-        }
-        return loads;
+    /** One run of a scenario. */
+    public static SimResult simulate(Scenario scenario, SchedulerFactory factory, long seed, double load, LatePolicy late, long horizonNs) {
+        return Simulator.run(scenario.instance(), scenario.latency(), factory, new SimConfig(horizonNs, seed, late, load, false));
     }
 
-    /** Runs everything; {@code progress} hears about each finished run. */
-    public static List<Run> run(Spec spec, Consumer<Run> progress) {
-        List<Run> runs = new ArrayList<>();
-        for (Scenario sc : spec.scenarios()) {
-            for (Map.Entry<String, SchedulerMaker> s : spec.schedulers().entrySet()) {
-                SchedulerFactory factory = s.getValue().forScenario(sc);
-                for (LatePolicy late : spec.lates()) {
-                    for (double load : spec.loads()) {
-                        for (long seed : spec.seeds()) {
-                            SimResult r = Simulator.run(sc.instance(), sc.latency(), factory,
-                                    new SimConfig(spec.horizonNs(), seed, late, load, false));
-                            Run run = new Run(sc.name(), s.getKey(), r);
-                            runs.add(run);
-                            progress.accept(run);
-                        }
-                    }
+    /** The tidy rows (no header) of a run, with the scenario's name in the instance column. */
+    public static String rows(Scenario scenario, SimResult result) {
+        return SimOutputs.metricsRows(result, scenario.name());
+    }
+
+    /**
+     * Reads back the rows {@link #rows} wrote for one run.
+     *
+     * @throws IllegalArgumentException naming the 0-based row and what is wrong, when the rows are not those of one run
+     */
+    public static Run parseRun(List<String> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("There are no rows");
+        }
+        String[] first = rows.get(0).split(",", -1);
+        Map<String, Map<String, String>> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] f = rows.get(i).split(",", -1);
+            if (f.length != 8) {
+                throw new IllegalArgumentException("Row " + i + " has " + f.length + " fields, not the 8 of " + SimOutputs.METRICS_HEADER);
+            }
+            for (int k = 0; k < 5; k++) {
+                if (!f[k].equals(first[k])) {
+                    throw new IllegalArgumentException("Row " + i + " belongs to another run (" + f[k] + " where row 0 has " + first[k] + ")");
                 }
             }
+            if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith("accelerator:")) {
+                metrics.computeIfAbsent(f[5], k -> new LinkedHashMap<>()).put(f[6], f[7]);
+            }
         }
-        return runs;
+        List<ModelMetrics> models = new ArrayList<>();
+        metrics.forEach((model, m) -> models.add(modelMetrics(model, m)));
+        try {
+            return new Run(first[0], first[1], Long.parseLong(first[2]), Double.parseDouble(first[3]), LatePolicy.parse(first[4]), models);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The seed (" + first[2] + ") or load (" + first[3] + ") of row 0 is not a number");
+        }
     }
 
-    /** Every metric of every run in tidy long form, with the header of {@link SimOutputs#METRICS_HEADER}. */
-    public static String tidyCsv(List<Run> runs) {
-        StringBuilder sb = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
-        runs.forEach(r -> sb.append(SimOutputs.metricsRows(r.result())));
-        return sb.toString();
+    private static ModelMetrics modelMetrics(String model, Map<String, String> m) {
+        try {
+            return new ModelMetrics(model, longOf(m, "released"), longOf(m, "on_time"), longOf(m, "missed"), longOf(m, "dropped"),
+                    doubleOf(m, "miss_rate"), longOf(m, "response_p50_ns"), longOf(m, "response_p95_ns"), longOf(m, "response_p99_ns"),
+                    longOf(m, "response_max_ns"), doubleOf(m, "tardiness_mean_ns"), longOf(m, "tardiness_max_ns"),
+                    doubleOf(m, "accuracy_loss_mean"), doubleOf(m, "accuracy_loss_max"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("A metric of model '" + model + "' is not a number: " + e.getMessage());
+        }
+    }
+
+    private static String metric(Map<String, String> m, String name) {
+        String v = m.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("The metric " + name + " is missing");
+        }
+        return v;
+    }
+
+    private static long longOf(Map<String, String> m, String name) {
+        return Long.parseLong(metric(m, name));
+    }
+
+    private static double doubleOf(Map<String, String> m, String name) {
+        return Double.parseDouble(metric(m, name));
     }
 
     /** Mean per-model miss rate of a run (models some task runs). */
-    static double perModelMissRate(SimResult r) {
+    static double perModelMissRate(Run r) {
         return r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
     }
 
@@ -138,14 +155,18 @@ public final class Experiment {
         runs.forEach(r -> {
             scenarios.add(r.scenario());
             schedulers.add(r.scheduler());
-            lates.add(r.result().config().late());
-            loads.add(r.result().config().load());
+            lates.add(r.late());
+            loads.add(r.load());
         });
         String range = String.format(Locale.ROOT, "loads %.2f-%.2f", fromLoad, toLoad);
+        // without the terastal runs there is nothing to reduce: the tables show the schedulers run
+        boolean withTerastal = schedulers.contains(terastal);
+        List<String> against = withTerastal ? baselines : List.of();
         Map<String, double[]> headline = new LinkedHashMap<>(); // scheduler -> {sum of per-model rates, count}
         Map<String, double[]> accuracy = new LinkedHashMap<>();
         for (String sc : scenarios) {
             for (LatePolicy late : lates) {
+                List<Run> block = runs.stream().filter(r -> r.scenario().equals(sc) && r.late() == late).toList();
                 sb.append("== ").append(sc).append(", late frames: ").append(late.label()).append('\n');
                 sb.append("Per-model deadline-miss rate (mean over models and seeds) versus load factor\n");
                 sb.append(String.format(Locale.ROOT, "%-6s", "load"));
@@ -154,28 +175,26 @@ public final class Experiment {
                 for (double load : loads) {
                     sb.append(String.format(Locale.ROOT, "%-6.2f", load));
                     for (String s : schedulers) {
-                        double v = runs.stream().filter(r -> r.scenario().equals(sc) && r.scheduler().equals(s)
-                                && r.result().config().late() == late && r.result().config().load() == load)
-                                .mapToDouble(r -> perModelMissRate(r.result())).average().orElse(Double.NaN);
+                        double v = block.stream().filter(r -> r.scheduler().equals(s) && r.load() == load)
+                                .mapToDouble(Experiment::perModelMissRate).average().orElse(Double.NaN);
                         sb.append(String.format(Locale.ROOT, " %18.4f", v));
                     }
                     sb.append('\n');
                 }
-                List<Run> inRange = runs.stream().filter(r -> r.scenario().equals(sc) && r.result().config().late() == late
-                        && r.result().config().load() >= fromLoad - 1e-9 && r.result().config().load() <= toLoad + 1e-9).toList();
+                List<Run> inRange = block.stream().filter(r -> r.load() >= fromLoad - 1e-9 && r.load() <= toLoad + 1e-9).toList();
                 List<String> models = inRange.isEmpty() ? List.of()
-                        : inRange.get(0).result().models().stream().map(ModelMetrics::model).toList();
-                sb.append("Per-model miss rate over ").append(range).append(", and ").append(terastal).append("'s reduction\n");
+                        : inRange.get(0).models().stream().map(ModelMetrics::model).toList();
+                sb.append("Per-model miss rate over ").append(range).append(withTerastal ? ", and " + terastal + "'s reduction" : "").append('\n');
                 sb.append(String.format(Locale.ROOT, "%-18s", "model"));
                 schedulers.forEach(s -> sb.append(String.format(Locale.ROOT, " %18s", s)));
-                baselines.forEach(b -> sb.append(String.format(Locale.ROOT, " %14s", "vs " + b)));
-                sb.append(String.format(Locale.ROOT, " %14s%n", "acc. loss"));
+                against.forEach(b -> sb.append(String.format(Locale.ROOT, " %14s", "vs " + b)));
+                sb.append(withTerastal ? String.format(Locale.ROOT, " %14s%n", "acc. loss") : "\n");
                 for (String model : models) {
                     sb.append(String.format(Locale.ROOT, "%-18s", model));
                     Map<String, Double> rate = new LinkedHashMap<>();
                     for (String s : schedulers) {
                         double v = inRange.stream().filter(r -> r.scheduler().equals(s))
-                                .mapToDouble(r -> r.result().model(model).missRate()).average().orElse(Double.NaN);
+                                .mapToDouble(r -> r.model(model).missRate()).average().orElse(Double.NaN);
                         rate.put(s, v);
                         sb.append(String.format(Locale.ROOT, " %18.4f", v));
                         headline.computeIfAbsent(s + "|" + late.label(), k -> new double[2]);
@@ -183,11 +202,15 @@ public final class Experiment {
                         h[0] += v;
                         h[1]++;
                     }
-                    for (String b : baselines) {
+                    for (String b : against) {
                         sb.append(String.format(Locale.ROOT, " %14s", reduction(rate.get(terastal), rate.get(b))));
                     }
-                    double loss = inRange.stream().filter(r -> r.scheduler().equals(terastal) && r.result().model(model).completed() > 0)
-                            .mapToDouble(r -> r.result().model(model).accuracyLossMean()).average().orElse(Double.NaN);
+                    if (!withTerastal) {
+                        sb.append('\n');
+                        continue;
+                    }
+                    double loss = inRange.stream().filter(r -> r.scheduler().equals(terastal) && r.model(model).completed() > 0)
+                            .mapToDouble(r -> r.model(model).accuracyLossMean()).average().orElse(Double.NaN);
                     sb.append(String.format(Locale.ROOT, " %13.2f%%%n", 100 * loss));
                     if (usedVariants(runs, sc, terastal, model) && !Double.isNaN(loss)) {
                         double[] a = accuracy.computeIfAbsent(late.label(), k -> new double[2]);
@@ -224,7 +247,7 @@ public final class Experiment {
     /** Whether the scheduler ran a variant of the model in any run of the scenario. */
     private static boolean usedVariants(List<Run> runs, String scenario, String scheduler, String model) {
         return runs.stream().filter(r -> r.scenario().equals(scenario) && r.scheduler().equals(scheduler))
-                .anyMatch(r -> r.result().model(model).accuracyLossMax() > 0);
+                .anyMatch(r -> r.model(model).accuracyLossMax() > 0);
     }
 
     private static String reduction(double terastal, double baseline) {

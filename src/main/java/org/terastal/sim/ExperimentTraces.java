@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.terastal.domain.Instance;
 import org.terastal.io.AtomicFiles;
+import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
 
 /**
@@ -68,6 +70,21 @@ public final class ExperimentTraces {
     public record ResponseQuantile(String model, double quantile, long responseNs) {
     }
 
+    /**
+     * What an experiment runs, as far as its traces need it.
+     *
+     * @param scenarios  the scenarios, in order
+     * @param schedulers scheduler names, in order
+     * @param factories  the scheduler factory of a scenario and scheduler name
+     * @param seed       the traced seed (an experiment traces its first)
+     * @param lates      late-frame policies, in order
+     * @param horizonNs  simulated horizon of each run
+     */
+    public record Runs(List<Experiment.Scenario> scenarios, List<String> schedulers,
+                       BiFunction<Experiment.Scenario, String, SchedulerFactory> factories, long seed, List<LatePolicy> lates,
+                       long horizonNs) {
+    }
+
     private ExperimentTraces() {
     }
 
@@ -79,21 +96,20 @@ public final class ExperimentTraces {
      * @param toNs       end (exclusive) of the timeline window
      * @param progress   hears about each traced run
      */
-    public static List<TracedRun> write(Experiment.Spec spec, double load, long fromNs, long toNs, Path output,
+    public static List<TracedRun> write(Runs runs, double load, long fromNs, long toNs, Path output,
                                         Consumer<TracedRun> progress) {
         if (fromNs < 0 || toNs <= fromNs) {
             throw new IllegalArgumentException("The trace window (" + fromNs + " ns to " + toNs + " ns) must start at 0 or later and end after it starts");
         }
         Path dir = output.resolve(FOLDER);
-        long seed = spec.seeds().get(0);
         List<TracedRun> index = new ArrayList<>();
-        for (Experiment.Scenario sc : spec.scenarios()) {
-            for (Map.Entry<String, Experiment.SchedulerMaker> s : spec.schedulers().entrySet()) {
-                SchedulerFactory factory = s.getValue().forScenario(sc);
-                for (LatePolicy late : spec.lates()) {
-                    SimResult r = Simulator.run(sc.instance(), sc.latency(), factory, new SimConfig(spec.horizonNs(), seed, late, load, true));
-                    String stem = fileName(sc.name()) + "/" + late.label() + "/" + fileName(s.getKey());
-                    TracedRun run = new TracedRun(sc.name(), s.getKey(), seed, load, late, fromNs, toNs, stem + ".timeline.csv",
+        for (Experiment.Scenario sc : runs.scenarios()) {
+            for (String scheduler : runs.schedulers()) {
+                SchedulerFactory factory = runs.factories().apply(sc, scheduler);
+                for (LatePolicy late : runs.lates()) {
+                    SimResult r = Simulator.run(sc.instance(), sc.latency(), factory, new SimConfig(runs.horizonNs(), runs.seed(), late, load, true));
+                    String stem = fileName(sc.name()) + "/" + late.label() + "/" + fileName(scheduler);
+                    TracedRun run = new TracedRun(sc.name(), scheduler, runs.seed(), load, late, fromNs, toNs, stem + ".timeline.csv",
                             stem + ".responses.csv");
                     AtomicFiles.write(dir.resolve(run.timeline()), out -> SimOutputs.writeTimeline(r.trace(), SimOutputs.writer(out), fromNs, toNs));
                     AtomicFiles.write(dir.resolve(run.responses()), responsesCsv(responseQuantiles(sc.instance(), r.trace())));
@@ -104,6 +120,27 @@ public final class ExperimentTraces {
         }
         AtomicFiles.write(dir.resolve(INDEX), indexCsv(index));
         return index;
+    }
+
+    /**
+     * Copies the traces of one output folder into another (for {@code merge}: shard 1 of a sharded sweep
+     * writes them): the files its index names, then the index, each written atomically.
+     *
+     * @return the number of traced runs copied
+     */
+    public static int copy(Path fromOutput, Path toOutput) {
+        Path from = fromOutput.resolve(FOLDER);
+        Path to = toOutput.resolve(FOLDER);
+        List<TracedRun> runs = readIndex(from.resolve(INDEX));
+        for (TracedRun run : runs) {
+            for (String file : List.of(run.timeline(), run.responses())) {
+                byte[] bytes = InputFiles.readBytes(from.resolve(file));
+                AtomicFiles.write(to.resolve(file), out -> out.write(bytes));
+            }
+        }
+        byte[] index = InputFiles.readBytes(from.resolve(INDEX));
+        AtomicFiles.write(to.resolve(INDEX), out -> out.write(index));
+        return runs.size();
     }
 
     /** A name that is safe as one path element on every platform. */

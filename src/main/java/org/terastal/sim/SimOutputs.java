@@ -115,8 +115,13 @@ public final class SimOutputs {
 
     /** The tidy long rows (no header) of a run: one row per (model or overall or accelerator, metric). */
     public static String metricsRows(SimResult r) {
+        return metricsRows(r, r.instance());
+    }
+
+    /** As {@link #metricsRows(SimResult)}, with {@code instance} in the instance column (an experiment's scenario name). */
+    public static String metricsRows(SimResult r, String instance) {
         StringBuilder sb = new StringBuilder();
-        String prefix = r.instance() + "," + r.scheduler() + "," + r.config().seed() + "," + num(r.config().load()) + ","
+        String prefix = instance + "," + r.scheduler() + "," + r.config().seed() + "," + num(r.config().load()) + ","
                 + r.config().late().label() + ",";
         appendModel(sb, prefix, r.overall());
         r.models().forEach(m -> appendModel(sb, prefix, m));

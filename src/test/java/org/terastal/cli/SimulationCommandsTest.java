@@ -19,6 +19,7 @@ import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
+import org.terastal.sim.Durations;
 import org.terastal.sim.SimOutputs;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
@@ -121,8 +122,8 @@ class SimulationCommandsTest {
         assertEquals(120_000_000_000L, Durations.parseNs("2m"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parseNs("ten seconds"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parseNs("-1s"));
-        assertEquals(List.of(0.6, 0.7, 0.8, 0.9, 1.0), ExperimentCommand.parseLoads("0.6:1.0:0.1"));
-        assertEquals(List.of(1.0, 1.5), ExperimentCommand.parseLoads("1.0, 1.5"));
-        assertThrows(IllegalArgumentException.class, () -> ExperimentCommand.parseLoads("1:0.5:0.1"));
+        assertEquals(List.of(0.6, 0.7, 0.8, 0.9, 1.0), org.terastal.sweep.Sweep.parseLoads("0.6:1.0:0.1"));
+        assertEquals(List.of(1.0, 1.5), org.terastal.sweep.Sweep.parseLoads("1.0, 1.5"));
+        assertThrows(IllegalArgumentException.class, () -> org.terastal.sweep.Sweep.parseLoads("1:0.5:0.1"));
     }
 }

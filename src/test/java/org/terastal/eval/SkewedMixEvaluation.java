@@ -1,16 +1,19 @@
 package org.terastal.eval;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.online.Schedulers;
-import org.terastal.online.TerastalScheduler;
 import org.terastal.io.AtomicFiles;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
+import org.terastal.sweep.Cell;
+import org.terastal.sweep.Sweep;
+import org.terastal.sweep.SweepMerge;
+import org.terastal.sweep.SweepPlan;
+import org.terastal.sweep.SweepRunner;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
@@ -20,6 +23,7 @@ import org.terastal.testkit.SolutionHeuristics;
  * all-on-WS load is 1.25 at load factor 1 (so factors 0.6–1.6 sweep WS-only loads 0.75–2.0), every
  * scheduler, both late-frame policies, seeds 1–3, 10 simulated seconds per run. Solutions come from
  * the test heuristic (greedy load balancing, the offline objective's intent), solved per load.
+ * Runs on every core and resumes from the cell files in the output folder.
  * Arguments: output folder [default target/eval] [seeds, default 3] [horizon s, default 10].
  */
 public final class SkewedMixEvaluation {
@@ -45,23 +49,36 @@ public final class SkewedMixEvaluation {
         Path out = Path.of(args.length > 0 ? args[0] : "target/eval");
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long horizon = (args.length > 2 ? Long.parseLong(args[2]) : 10) * 1_000_000_000L;
-        List<Experiment.Scenario> scenarios = mixes(1.25).stream().map(m -> {
+        List<Experiment.Scenario> scenarios = new ArrayList<>();
+        List<SweepPlan.ScenarioKey> keys = new ArrayList<>();
+        for (Instance m : mixes(1.25)) {
             LatencyTable table = SixModels.latency(m);
-            return new Experiment.Scenario(m.name(), m, table, (instance, latency) -> SolutionHeuristics.solve(instance, latency, true));
-        }).toList();
-        Map<String, Experiment.SchedulerMaker> makers = new LinkedHashMap<>();
-        Schedulers.NAMES.forEach(s -> makers.put(s, sc -> Schedulers.factory(s, sc.solutions())));
-        List<Long> seedList = java.util.stream.LongStream.rangeClosed(1, seeds).boxed().toList();
-        Experiment.Spec spec = new Experiment.Spec(scenarios, makers, seedList, Experiment.defaultLoads(),
-                List.of(LatePolicy.DROP, LatePolicy.CONTINUE), horizon);
-        List<Experiment.Run> runs = Experiment.run(spec, r -> { });
-        AtomicFiles.write(out.resolve("metrics.csv"), Experiment.tidyCsv(runs));
-        StringBuilder report = new StringBuilder();
-        List<String> baselines = List.of("fcfs", "edf", "dream");
-        for (double[] range : new double[][] {{0.6, 1.6}, {1.0, 1.6}}) {
-            report.append(Experiment.report(runs, TerastalScheduler.NAME, baselines, range[0], range[1])).append('\n');
+            scenarios.add(new Experiment.Scenario(m.name(), m, table, (instance, latency) -> SolutionHeuristics.solve(instance, latency, true)));
+            keys.add(new SweepPlan.ScenarioKey(m.name(), SweepPlan.inputsDigest(m, table, "SolutionHeuristics per load")));
         }
-        AtomicFiles.write(out.resolve("report.txt"), report.toString());
+        List<Long> seedList = java.util.stream.LongStream.rangeClosed(1, seeds).boxed().toList();
+        List<LatePolicy> lates = List.of(LatePolicy.DROP, LatePolicy.CONTINUE);
+        SweepPlan plan = new SweepPlan(keys, Schedulers.NAMES, lates, Sweep.parseLoads(Sweep.DEFAULT_LOADS), seedList, horizon, 0.6, 1.6);
+        SweepRunner.run(plan, plan.cells(), out, Runtime.getRuntime().availableProcessors(), SweepRunner.simulation(plan, scenarios),
+                new SweepRunner.Listener() {
+                    @Override
+                    public void starting(int toRun, int reused) {
+                        System.err.printf("%d cells to run, %d done before%n", toRun, reused);
+                    }
+
+                    @Override
+                    public void cellDone(Cell cell) {
+                        // the count at the start is all this batch job reports
+                    }
+                });
+        String csv = SweepMerge.metricsCsv(plan, List.of(out));
+        AtomicFiles.write(out.resolve(SweepMerge.METRICS), csv);
+        StringBuilder report = new StringBuilder();
+        for (double[] range : new double[][] {{0.6, 1.6}, {1.0, 1.6}}) {
+            SweepPlan ranged = new SweepPlan(keys, Schedulers.NAMES, lates, plan.loads(), seedList, horizon, range[0], range[1]);
+            report.append(SweepMerge.report(ranged, csv)).append('\n');
+        }
+        AtomicFiles.write(out.resolve(SweepMerge.REPORT), report.toString());
         System.out.print(report);
     }
 }

@@ -47,6 +47,22 @@ class SchemaTest {
         assertEquals(List.of(), schema("terastal-instance-1.schema.json").validate(JSON.readTree(file.toFile())));
     }
 
+    static List<Path> sweeps() throws IOException {
+        return ShippedFilesTest.sweeps();
+    }
+
+    @ParameterizedTest
+    @MethodSource("sweeps")
+    void sweepFilesMatchTheSweepSchema(Path file) throws IOException {
+        Schema schema = schema("terastal-sweep-1.schema.json");
+        JsonNode sweep = JSON.readTree(file.toFile());
+        assertEquals(List.of(), schema.validate(sweep));
+        ((ObjectNode) sweep).put("seed", 1);
+        ((ObjectNode) sweep.get("scenarios").get(0)).put("solutions", "x.json");
+        String all = schema.validate(sweep).toString();
+        assertEquals(true, all.contains("seed") && all.contains("solutions"), all);
+    }
+
     @Test
     void schemaRejectsAnUnknownFieldAndANonPositiveDimension() throws IOException {
         JsonNode tiny;

@@ -32,11 +32,9 @@ class ExperimentTracesTest {
     private static final Instance MIX = SixModels.mix("pair", 1.2, List.of(Share.of("resnet50", 1), Share.of("sp2dense", 1)));
     private static final LatencyTable LATENCY = LatencyCsv.read(SixModels.LATENCY, MIX);
 
-    private static Experiment.Spec spec(List<String> schedulers, List<LatePolicy> lates) {
-        Map<String, Experiment.SchedulerMaker> makers = new LinkedHashMap<>();
-        schedulers.forEach(s -> makers.put(s, sc -> Schedulers.factory(s, null)));
-        return new Experiment.Spec(List.of(new Experiment.Scenario("pair", MIX, LATENCY, null)), makers, List.of(7L, 8L), List.of(1.0),
-                lates, 1_000_000_000L);
+    private static ExperimentTraces.Runs spec(List<String> schedulers, List<LatePolicy> lates) {
+        return new ExperimentTraces.Runs(List.of(new Experiment.Scenario("pair", MIX, LATENCY, null)), schedulers,
+                (sc, s) -> Schedulers.factory(s, null), 7L, lates, 1_000_000_000L);
     }
 
     @Test
@@ -55,7 +53,7 @@ class ExperimentTracesTest {
     void tracedRunsMatchTheirTraces() {
         long from = 300_000_000L;
         long to = 320_000_000L;
-        Experiment.Spec spec = spec(List.of("fcfs", "edf"), List.of(LatePolicy.DROP, LatePolicy.CONTINUE));
+        ExperimentTraces.Runs spec = spec(List.of("fcfs", "edf"), List.of(LatePolicy.DROP, LatePolicy.CONTINUE));
         List<TracedRun> progress = new ArrayList<>();
         List<TracedRun> runs = ExperimentTraces.write(spec, 1.3, from, to, dir, progress::add);
         assertEquals(4, runs.size());

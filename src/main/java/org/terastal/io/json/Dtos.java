@@ -27,8 +27,7 @@ final class Dtos {
     }
 
     /** A JSON shape that knows how to become (and so validate as) its domain object. */
-    interface Checked {
-        Object toDomain();
+    interface Checked extends JsonInputs.Checked {
     }
 
     static <T> T required(T value, String field, String where) {

@@ -34,7 +34,7 @@ final class ValidatingDeserializer extends DelegatingDeserializer {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonLocation start = p.currentTokenLocation();
         Object value = super.deserialize(p, ctxt);
-        if (value instanceof Dtos.Checked checked) {
+        if (value instanceof JsonInputs.Checked checked) {
             try {
                 checked.toDomain();
             } catch (DomainException e) {
@@ -59,7 +59,7 @@ final class ValidatingDeserializer extends DelegatingDeserializer {
         }
     }
 
-    /** Jackson module that wraps the deserializer of every {@link Dtos.Checked} shape. */
+    /** Jackson module that wraps the deserializer of every {@link JsonInputs.Checked} shape. */
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("terastal-validation");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
@@ -68,7 +68,7 @@ final class ValidatingDeserializer extends DelegatingDeserializer {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription desc,
                                                           JsonDeserializer<?> deserializer) {
-                return Dtos.Checked.class.isAssignableFrom(desc.getBeanClass())
+                return JsonInputs.Checked.class.isAssignableFrom(desc.getBeanClass())
                         ? new ValidatingDeserializer(deserializer) : deserializer;
             }
         });

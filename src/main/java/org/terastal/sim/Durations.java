@@ -1,13 +1,13 @@
-package org.terastal.cli;
+package org.terastal.sim;
 
 import java.util.Locale;
 
 /** Parses durations such as {@code 10s}, {@code 500ms}, {@code 250us}, {@code 1000ns} or {@code 2m} into ns. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static long parseNs(String text) {
+    public static long parseNs(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         String[] units = {"ns", "us", "ms", "s", "m"};
         long[] scale = {1, 1_000, 1_000_000, 1_000_000_000, 60_000_000_000L};
@@ -31,7 +31,7 @@ final class Durations {
      * A span {@code FROM:TO} of simulated time, each end a duration; FROM may also be {@code 0}. Returns
      * {from, to} in ns.
      */
-    static long[] parseWindow(String text) {
+    public static long[] parseWindow(String text) {
         String[] p = text.split(":", -1);
         try {
             if (p.length == 2) {

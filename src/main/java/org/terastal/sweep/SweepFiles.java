@@ -1,0 +1,142 @@
+package org.terastal.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.terastal.domain.DomainException;
+import org.terastal.io.InputException;
+import org.terastal.io.json.JsonInputs;
+import org.terastal.online.Schedulers;
+import org.terastal.sim.Durations;
+import org.terastal.sim.LatePolicy;
+
+/**
+ * Reads sweep files ({@value #FORMAT}, JSON; schema {@code schema/terastal-sweep-1.schema.json}).
+ * Paths inside are relative to the sweep file's folder. Fields left out take the defaults of the
+ * command line: every scheduler, seed 1, loads {@value Sweep#DEFAULT_LOADS}, both late-frame
+ * policies, a 10 s horizon, averaging range {@value Sweep#DEFAULT_AVERAGE}.
+ */
+public final class SweepFiles {
+    /** Format tag of sweep files. */
+    public static final String FORMAT = "terastal-sweep/1";
+
+    private SweepFiles() {
+    }
+
+    /**
+     * Whether a file is a sweep file: JSON whose {@code format} is {@value #FORMAT}. Anything else,
+     * unreadable files included, is left to the reader of instance files to report.
+     */
+    public static boolean isSweepFile(Path file) {
+        try {
+            JsonNode format = new ObjectMapper().readTree(file.toFile()).get("format");
+            return format != null && FORMAT.equals(format.asText());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Reads and validates a sweep file; every failure is one {@link InputException} naming file, place and field. */
+    public static Sweep read(Path file) {
+        SweepJson json = JsonInputs.read(file, SweepJson.class);
+        if (!FORMAT.equals(json.format())) {
+            throw new InputException(file.toString(), 0, 0, "format", "The format (" + json.format()
+                    + ") of the sweep file is not supported; this build reads " + FORMAT);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return json.toSweep(base);
+    }
+
+    /** A scenario as written: paths relative to the sweep file. */
+    record ScenarioJson(String name, String instance, String solution, String latency) implements JsonInputs.Checked {
+        @Override
+        public Sweep.Scenario toDomain() {
+            return resolve(Path.of(""));
+        }
+
+        Sweep.Scenario resolve(Path base) {
+            if (instance == null) {
+                throw new DomainException("instance", "The field 'instance' of a scenario is missing; give the instance file, relative to the sweep file");
+            }
+            return new Sweep.Scenario(name, path(base, instance, "instance"), path(base, solution, "solution"), path(base, latency, "latency"));
+        }
+
+        private static Path path(Path base, String text, String field) {
+            if (text == null) {
+                return null;
+            }
+            if (text.isBlank()) {
+                throw new DomainException(field, "The " + field + " path of a scenario is blank; give a file or leave the field out");
+            }
+            return base.resolve(text).normalize();
+        }
+    }
+
+    /** The whole file. {@code loads} is a list of numbers or the text {@code FROM:TO:STEP}. */
+    record SweepJson(String format, String description, List<ScenarioJson> scenarios, List<String> schedulers, List<Long> seeds,
+                     JsonNode loads, List<String> late, String horizon, String average) implements JsonInputs.Checked {
+        @Override
+        public Sweep toDomain() {
+            return toSweep(Path.of(""));
+        }
+
+        Sweep toSweep(Path base) {
+            if (scenarios == null || scenarios.isEmpty()) {
+                throw new DomainException("scenarios", "The sweep names no scenarios; give at least one {\"instance\": …}");
+            }
+            List<Sweep.Scenario> resolved = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) {
+                if (scenarios.get(i) == null) {
+                    throw new DomainException("scenarios[" + i + "]", "The scenarios list has an empty (null) entry at index " + i);
+                }
+                try {
+                    resolved.add(scenarios.get(i).resolve(base));
+                } catch (DomainException e) {
+                    throw e.under("scenarios[" + i + "]");
+                }
+            }
+            List<LatePolicy> policies = new ArrayList<>();
+            List<String> lateLabels = late == null ? List.of("drop", "continue") : late;
+            for (int i = 0; i < lateLabels.size(); i++) {
+                try {
+                    policies.add(LatePolicy.parse(lateLabels.get(i) == null ? "null" : lateLabels.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw new DomainException("late[" + i + "]", e.getMessage());
+                }
+            }
+            long horizonNs;
+            try {
+                horizonNs = Durations.parseNs(horizon == null ? "10s" : horizon);
+            } catch (IllegalArgumentException e) {
+                throw new DomainException("horizon", e.getMessage());
+            }
+            double[] range = Sweep.parseRange(average == null ? Sweep.DEFAULT_AVERAGE : average);
+            return new Sweep(resolved, schedulers == null ? Schedulers.NAMES : schedulers, seeds == null ? List.of(1L) : seeds,
+                    loadLevels(), policies, horizonNs, range[0], range[1]);
+        }
+
+        private List<Double> loadLevels() {
+            if (loads == null || loads.isNull()) {
+                return Sweep.parseLoads(Sweep.DEFAULT_LOADS);
+            }
+            if (loads.isTextual()) {
+                return Sweep.parseLoads(loads.asText());
+            }
+            if (!loads.isArray()) {
+                throw new DomainException("loads", "The loads are neither a list of numbers nor the text FROM:TO:STEP, e.g. \""
+                        + Sweep.DEFAULT_LOADS + "\"");
+            }
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < loads.size(); i++) {
+                if (!loads.get(i).isNumber()) {
+                    throw new DomainException("loads[" + i + "]", "The load (" + loads.get(i) + ") is not a number");
+                }
+                values.add(loads.get(i).asDouble());
+            }
+            return values;
+        }
+    }
+}

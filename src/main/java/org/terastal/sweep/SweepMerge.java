@@ -1,0 +1,127 @@
+package org.terastal.sweep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.terastal.io.AtomicFiles;
+import org.terastal.io.InputException;
+import org.terastal.io.InputFiles;
+import org.terastal.online.Schedulers;
+import org.terastal.online.TerastalScheduler;
+import org.terastal.sim.Experiment;
+import org.terastal.sim.SimOutputs;
+
+/**
+ * Gathers the cell files of a sweep from one or more output folders (the folders of several shards,
+ * or one folder they all wrote to) and writes {@code metrics.csv} (every cell's rows in canonical
+ * order) and {@code report.txt} (computed from those rows). An unsharded run ends with the same
+ * step over its own folder, so both give the same bytes.
+ */
+public final class SweepMerge {
+    /** The tidy CSV of every run. */
+    public static final String METRICS = "metrics.csv";
+    /** The paper-style report. */
+    public static final String REPORT = "report.txt";
+    private static final int NAMED = 5;
+
+    private SweepMerge() {
+    }
+
+    /**
+     * The plan the folders were written for: every folder must hold the same manifest.
+     *
+     * @throws InputException when a manifest is missing or two differ
+     */
+    public static SweepPlan plan(List<Path> dirs) {
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("Name at least one folder written by terastal experiment");
+        }
+        Path first = dirs.get(0).resolve(SweepPlan.MANIFEST);
+        byte[] bytes = manifestBytes(first);
+        for (Path dir : dirs.subList(1, dirs.size())) {
+            Path other = dir.resolve(SweepPlan.MANIFEST);
+            if (!Arrays.equals(bytes, manifestBytes(other))) {
+                throw new InputException(other.toString(), "The manifest differs from " + first + ": the folders hold cells of different sweeps; "
+                        + "merge only the shards of one sweep");
+            }
+        }
+        return SweepPlan.readManifest(first);
+    }
+
+    private static byte[] manifestBytes(Path file) {
+        if (!Files.exists(file)) {
+            throw new InputException(file.toString(), "No such file: the folder was not written by terastal experiment (or not yet); "
+                    + "check the path");
+        }
+        return InputFiles.readBytes(file);
+    }
+
+    /**
+     * Every cell's rows in canonical order, read from whichever folder holds the cell.
+     *
+     * @throws IllegalArgumentException naming missing cells, or a cell found in two folders
+     */
+    public static String metricsCsv(SweepPlan plan, List<Path> dirs) {
+        List<Cell> cells = plan.cells();
+        List<String> missing = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
+        for (Cell cell : cells) {
+            List<Path> found = dirs.stream().map(d -> CellFiles.path(d, cell)).filter(Files::exists).toList();
+            if (found.size() > 1) {
+                throw new IllegalArgumentException("The cell " + cell.id() + " is present twice, in " + found.get(0) + " and " + found.get(1)
+                        + "; merge each shard's folder once");
+            }
+            if (found.isEmpty()) {
+                missing.add(cell.id());
+            } else if (missing.isEmpty()) {
+                csv.append(CellFiles.read(found.get(0), plan, cell));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(missing.size() + " of the sweep's " + cells.size() + " cells are missing from " + dirs
+                    + ", e.g. " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                    + "; maybe a shard has not finished: run it (again) and merge then");
+        }
+        return csv.toString();
+    }
+
+    /** The report of a metrics CSV written by {@link #metricsCsv}. */
+    public static String report(SweepPlan plan, String metricsCsv) {
+        List<Experiment.Run> runs = new ArrayList<>();
+        List<String> lines = metricsCsv.lines().skip(1).toList();
+        int start = 0;
+        for (int i = 1; i <= lines.size(); i++) {
+            if (i == lines.size() || !samePrefix(lines.get(i), lines.get(start))) {
+                runs.add(Experiment.parseRun(lines.subList(start, i)));
+                start = i;
+            }
+        }
+        List<String> baselines = plan.schedulers().stream().filter(s -> !Schedulers.needsSolution(s)).toList();
+        return Experiment.report(runs, TerastalScheduler.NAME, baselines, plan.averageFrom(), plan.averageTo());
+    }
+
+    /** Whether two rows belong to the same run: the first five columns agree. */
+    private static boolean samePrefix(String a, String b) {
+        return prefix(a).equals(prefix(b));
+    }
+
+    private static String prefix(String row) {
+        int at = -1;
+        for (int k = 0; k < 5; k++) {
+            at = row.indexOf(',', at + 1);
+        }
+        return row.substring(0, at + 1);
+    }
+
+    /** Merges {@code dirs} into {@code out}; returns the report. */
+    public static String merge(List<Path> dirs, Path out) {
+        SweepPlan plan = plan(dirs);
+        String csv = metricsCsv(plan, dirs);
+        String report = report(plan, csv);
+        AtomicFiles.write(out.resolve(METRICS), csv);
+        AtomicFiles.write(out.resolve(REPORT), report);
+        return report;
+    }
+}

@@ -1,0 +1,123 @@
+package org.terastal.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terastal.io.InputException;
+import org.terastal.online.Schedulers;
+import org.terastal.sim.LatePolicy;
+
+/** Sweep files: defaults, relative paths, and one located message per mistake. */
+class SweepFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws IOException {
+        Path file = dir.resolve("sweeps").resolve("s.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        return file;
+    }
+
+    private String error(String json) throws IOException {
+        Path file = write(json);
+        return assertThrows(InputException.class, () -> SweepFiles.read(file)).getMessage();
+    }
+
+    @Test
+    void readsAFullFileWithPathsRelativeToIt() throws IOException {
+        Path file = write("""
+                {
+                  "format": "terastal-sweep/1",
+                  "description": "two scenarios",
+                  "scenarios": [
+                    {"instance": "../instances/a.json", "solution": "../solutions/a.json"},
+                    {"name": "b-maestro", "instance": "../instances/b.json", "solution": "b.json", "latency": "../latency/m.csv"}
+                  ],
+                  "schedulers": ["edf", "terastal"],
+                  "seeds": [1, 2, 3],
+                  "loads": "0.8:1.2:0.2",
+                  "late": ["drop"],
+                  "horizon": "2s",
+                  "average": "1.0:1.2"
+                }
+                """);
+        Sweep sweep = SweepFiles.read(file);
+        Path base = file.toAbsolutePath().getParent();
+        assertEquals(new Sweep.Scenario(null, base.resolve("../instances/a.json").normalize(), base.resolve("../solutions/a.json").normalize(), null),
+                sweep.scenarios().get(0));
+        assertEquals("b-maestro", sweep.scenarios().get(1).name());
+        assertEquals(base.resolve("../latency/m.csv").normalize(), sweep.scenarios().get(1).latency());
+        assertEquals(List.of("edf", "terastal"), sweep.schedulers());
+        assertEquals(List.of(1L, 2L, 3L), sweep.seeds());
+        assertEquals(List.of(0.8, 1.0, 1.2), sweep.loads());
+        assertEquals(List.of(LatePolicy.DROP), sweep.lates());
+        assertEquals(2_000_000_000L, sweep.horizonNs());
+        assertEquals(1.0, sweep.averageFrom());
+        assertTrue(SweepFiles.isSweepFile(file));
+    }
+
+    @Test
+    void leftOutFieldsTakeTheCommandLineDefaults() throws IOException {
+        Sweep sweep = SweepFiles.read(write("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json", "solution": "s.json"}], "loads": [1.0, 1.5]}
+                """));
+        assertEquals(Schedulers.NAMES, sweep.schedulers());
+        assertEquals(List.of(1L), sweep.seeds());
+        assertEquals(List.of(1.0, 1.5), sweep.loads());
+        assertEquals(List.of(LatePolicy.DROP, LatePolicy.CONTINUE), sweep.lates());
+        assertEquals(10_000_000_000L, sweep.horizonNs());
+        assertNull(sweep.scenarios().get(0).latency());
+    }
+
+    @Test
+    void mistakesAreLocated() throws IOException {
+        String unknown = error("""
+                {"format": "terastal-sweep/1",
+                 "scenarios": [{"instance": "a.json", "solution": "s.json"}],
+                 "seed": [1]}
+                """);
+        assertTrue(unknown.matches(".*s\\.json:3:\\d+: Unknown field 'seed'; known fields here are \\[.*seeds.*\\].*"), unknown);
+
+        String scheduler = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json"}], "schedulers": ["edf", "fifo"]}
+                """);
+        assertTrue(scheduler.contains("The scheduler (fifo) is unknown; choose from") && scheduler.endsWith("(at schedulers[1])"), scheduler);
+
+        String solution = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json"}], "schedulers": ["terastal"]}
+                """);
+        assertTrue(solution.contains("has no solution table") && solution.endsWith("(at scenarios[0].solution)"), solution);
+
+        String instance = error("""
+                {"format": "terastal-sweep/1",
+                 "scenarios": [{"solution": "s.json"}]}
+                """);
+        assertTrue(instance.contains(":2:") && instance.contains("The field 'instance' of a scenario is missing"), instance);
+
+        String late = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json", "solution": "s.json"}], "late": ["drop", "skip"]}
+                """);
+        assertTrue(late.contains("The late-frame policy (skip) is not one of [drop, continue]") && late.endsWith("(at late[1])"), late);
+
+        String twice = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json", "solution": "s.json"}], "seeds": [1, 2, 1]}
+                """);
+        assertTrue(twice.contains("names 1 twice") && twice.endsWith("(at seeds[2])"), twice);
+
+        String format = error("""
+                {"format": "terastal-sweep/2", "scenarios": [{"instance": "a.json", "solution": "s.json"}]}
+                """);
+        assertTrue(format.contains("The format (terastal-sweep/2) of the sweep file is not supported"), format);
+        assertFalse(SweepFiles.isSweepFile(dir.resolve("sweeps").resolve("s.json")));
+    }
+}

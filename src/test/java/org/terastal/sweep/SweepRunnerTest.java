@@ -1,0 +1,197 @@
+package org.terastal.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.io.InputException;
+import org.terastal.sim.Experiment;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.SolutionScaling;
+import org.terastal.testkit.SixModels;
+import org.terastal.testkit.SixModels.Share;
+import org.terastal.testkit.SolutionHeuristics;
+
+/** Parallel cells, resume, shards and merge on two small scenarios (32 cells of 0.3 simulated seconds). */
+class SweepRunnerTest {
+    private static final SweepRunner.Listener SILENT = new SweepRunner.Listener() {
+        @Override
+        public void starting(int toRun, int reused) {
+            // the tests look at the files
+        }
+
+        @Override
+        public void cellDone(Cell cell) {
+            // the tests look at the files
+        }
+    };
+
+    @TempDir
+    Path dir;
+    private final List<Experiment.Scenario> scenarios = new ArrayList<>();
+    private SweepPlan plan;
+
+    @BeforeEach
+    void plan() {
+        List<SweepPlan.ScenarioKey> keys = new ArrayList<>();
+        for (Instance mix : List.of(SixModels.mix("pair", 1.2, List.of(Share.of("resnet50", 1), Share.of("sp2dense", 1))),
+                SixModels.mix("duo", 1.1, List.of(Share.of("mobilenetv2_ssd", 1), Share.of("sp2dense", 1))))) {
+            LatencyTable table = SixModels.latency(mix);
+            scenarios.add(new Experiment.Scenario(mix.name(), mix, table,
+                    SolutionScaling.from(SolutionHeuristics.solve(mix, table, true), mix)));
+            keys.add(new SweepPlan.ScenarioKey(mix.name(), SweepPlan.inputsDigest(mix, table, "heuristic")));
+        }
+        plan = new SweepPlan(keys, List.of("edf", "terastal"), List.of(LatePolicy.DROP, LatePolicy.CONTINUE), List.of(0.9, 1.4),
+                List.of(1L, 2L), 300_000_000L, 0.9, 1.4);
+    }
+
+    private SweepRunner.Outcome run(Path out, List<Cell> cells, int jobs) {
+        return SweepRunner.run(plan, cells, out, jobs, SweepRunner.simulation(plan, scenarios), SILENT);
+    }
+
+    private Path unsharded() {
+        Path out = dir.resolve("all");
+        run(out, plan.cells(), 2);
+        SweepMerge.merge(List.of(out), out);
+        return out;
+    }
+
+    private static long cellFiles(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve(SweepPlan.CELLS))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).count();
+        }
+    }
+
+    private static void assertSameOutputs(Path expected, Path actual) throws IOException {
+        for (String f : List.of(SweepMerge.METRICS, SweepMerge.REPORT)) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void fourShardsMergedGiveTheUnshardedBytes() throws IOException {
+        Path all = unsharded();
+        assertEquals(32, plan.cells().size());
+        List<Path> shards = new ArrayList<>();
+        Path shared = dir.resolve("shared");
+        for (int k = 1; k <= 4; k++) {
+            Path shard = dir.resolve("shard" + k);
+            assertEquals(8, run(shard, plan.shard(k, 4), 1).ran());
+            run(shared, plan.shard(k, 4), 1);
+            shards.add(shard);
+        }
+        SweepMerge.merge(shards, dir.resolve("merged"));
+        assertSameOutputs(all, dir.resolve("merged"));
+        SweepMerge.merge(List.of(shared), dir.resolve("merged-shared"));
+        assertSameOutputs(all, dir.resolve("merged-shared"));
+        String csv = Files.readString(all.resolve(SweepMerge.METRICS));
+        assertTrue(csv.indexOf("pair,edf,1,0.9,drop,") < csv.indexOf("pair,edf,2,0.9,drop,")
+                && csv.indexOf("pair,edf,2,1.4,continue,") < csv.indexOf("pair,terastal,1,0.9,drop,")
+                && csv.indexOf("pair,terastal,2,1.4,continue,") < csv.indexOf("duo,edf,1,0.9,drop,"), "canonical order");
+    }
+
+    @Test
+    void resumeRunsOnlyTheMissingCells() throws IOException {
+        Path all = unsharded();
+        byte[] metrics = Files.readAllBytes(all.resolve(SweepMerge.METRICS));
+        List<Cell> cells = plan.cells();
+        for (int i : new int[] {0, 7, 8, 30}) {
+            Files.delete(CellFiles.path(all, cells.get(i)));
+        }
+        Files.delete(all.resolve(SweepMerge.METRICS));
+        SweepRunner.Outcome again = run(all, cells, 2);
+        assertEquals(new SweepRunner.Outcome(4, 28), again);
+        SweepMerge.merge(List.of(all), all);
+        assertArrayEquals(metrics, Files.readAllBytes(all.resolve(SweepMerge.METRICS)));
+    }
+
+    @Test
+    void aRunKilledMidwayKeepsEveryFinishedCell() throws IOException {
+        Path all = unsharded();
+        Path killed = dir.resolve("killed");
+        SweepRunner.CellSimulation real = SweepRunner.simulation(plan, scenarios);
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        SweepRunner.CellSimulation dying = cell -> {
+            if (calls.incrementAndGet() == 12) {
+                throw new IllegalStateException("killed");
+            }
+            String rows = real.rows(cell);
+            finished.incrementAndGet();
+            return rows;
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SweepRunner.run(plan, plan.cells(), killed, 2, dying, SILENT));
+        assertEquals("killed", e.getMessage());
+        assertTrue(finished.get() >= 11, "cells before the failure finished: " + finished.get());
+        assertEquals(finished.get(), cellFiles(killed), "every finished cell has its file");
+        SweepRunner.Outcome resumed = run(killed, plan.cells(), 2);
+        assertEquals(finished.get(), resumed.reused());
+        SweepMerge.merge(List.of(killed), killed);
+        assertSameOutputs(all, killed);
+    }
+
+    @Test
+    void damagedOrForeignCellFilesAreNamed() throws IOException {
+        Path all = unsharded();
+        Cell cell = plan.cells().get(5);
+        Path file = CellFiles.path(all, cell);
+        String good = Files.readString(file);
+
+        Files.writeString(file, good.substring(0, good.length() / 2));
+        InputException cut = assertThrows(InputException.class, () -> run(all, plan.cells(), 1));
+        assertTrue(cut.getMessage().startsWith(file.toString()) && cut.getMessage().contains("delete"), cut.getMessage());
+
+        Files.writeString(file, "hello\n");
+        InputException foreign = assertThrows(InputException.class, () -> run(all, plan.cells(), 1));
+        assertTrue(foreign.getMessage().startsWith(file + ":1: The first line (hello) is not"), foreign.getMessage());
+
+        Files.writeString(file, good);
+        SweepPlan longer = new SweepPlan(plan.scenarios(), plan.schedulers(), plan.lates(), plan.loads(), plan.seeds(), 400_000_000L, 0.9, 1.4);
+        InputException stale = assertThrows(InputException.class,
+                () -> SweepRunner.run(longer, longer.cells(), all, 1, SweepRunner.simulation(longer, scenarios), SILENT));
+        assertTrue(stale.getMessage().contains("other inputs or another horizon"), stale.getMessage());
+    }
+
+    @Test
+    void mergeNamesMissingAndDuplicateCells() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        run(a, plan.shard(1, 2), 2);
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> SweepMerge.merge(List.of(a), dir.resolve("m")));
+        assertTrue(missing.getMessage().startsWith("16 of the sweep's 32 cells are missing") && missing.getMessage().contains(plan.cells().get(1).id()),
+                missing.getMessage());
+        run(b, plan.shard(2, 2), 2);
+        Cell first = plan.cells().get(0);
+        Files.copy(CellFiles.path(a, first), CellFiles.path(b, first));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> SweepMerge.merge(List.of(a, b), dir.resolve("m")));
+        assertTrue(twice.getMessage().contains(first.id() + " is present twice"), twice.getMessage());
+        assertTrue(Files.notExists(dir.resolve("m")), "nothing written");
+
+        Files.writeString(b.resolve(SweepPlan.MANIFEST), plan.manifestJson().replace("\"seeds\": [1, 2]", "\"seeds\": [1, 3]"));
+        InputException other = assertThrows(InputException.class, () -> SweepMerge.merge(List.of(a, b), dir.resolve("m")));
+        assertTrue(other.getMessage().contains("different sweeps"), other.getMessage());
+    }
+
+    @Test
+    void manifestReadsBackAsThePlan() throws IOException {
+        Path file = dir.resolve(SweepPlan.MANIFEST);
+        Files.writeString(file, plan.manifestJson());
+        assertEquals(plan, SweepPlan.readManifest(file));
+        assertThrows(IllegalArgumentException.class, () -> plan.shard(5, 4));
+        assertEquals(plan.cells().size(), java.util.stream.IntStream.rangeClosed(1, 3).map(k -> plan.shard(k, 3).size()).sum());
+    }
+}
