@@ -56,7 +56,8 @@ import org.terastal.sim.Simulator;
  * would miss it is left only for an idle engine where the layer finishes sooner. If the home is busy
  * (or promised to a higher-priority frame at this decision), the layer migrates to an idle engine when
  * it still meets its virtual deadline there, or when it would miss it anyway by waiting and migrating
- * finishes no later; otherwise it waits for home.
+ * finishes no later; otherwise it waits for home. A critical frame has spent its budgets' slack, so
+ * it migrates only to an engine that finishes the layer sooner than waiting for home would.
  * On the migration target it runs its original, unless the original misses the virtual deadline and
  * an enabled variant is faster (or the table runs it as a variant and the variant is not slower).
  * At home, a layer the table runs as original switches to its enabled variant when the original would
@@ -81,9 +82,9 @@ public class TerastalScheduler implements Scheduler {
     /**
      * A frame is critical when, starting its next layer at home as early as that engine allows, its
      * remaining home chain would leave less than this fraction of its relative deadline: one more
-     * non-preemptive wait could make it late, so it does not wait for a busy home (docs/online.md:
-     * 0.03 left the skewed-vision/MAESTRO load-1.0 miss, 0.07-0.2 added points where terastal trailed
-     * the best baseline).
+     * non-preemptive wait could make it late, so it does not wait for a busy home, and where it goes
+     * only its finish time counts (docs/online.md: 0.03 and 0.05 leave no point of the shipped skewed
+     * experiment where terastal trails the best baseline, 0.1 leaves one).
      */
     static final double CRITICAL = 0.05;
 
@@ -541,6 +542,7 @@ public class TerastalScheduler implements Scheduler {
             }
         }
         boolean homeFree = avail[h] <= now;
+        boolean critical = !homeFree && critical(f, avail[h]);
         if (homeFree && homeFinish <= due) {
             sim.dispatch(f, h, atHome);
             avail[h] = homeFinish;
@@ -562,8 +564,9 @@ public class TerastalScheduler implements Scheduler {
                 choice = now + orig <= due || var >= orig ? Implementation.ORIGINAL : Implementation.VARIANT;
             }
             long finish = now + (choice == Implementation.ORIGINAL ? orig : var);
-            // a free home is left only for an engine that finishes sooner; a busy one as DESIGN §4 says
-            boolean worth = homeFree ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
+            // a free home is left only for an engine that finishes sooner, and so is a busy one by a
+            // critical frame (its budgets are spent: only the finish time counts); else as DESIGN §4 says
+            boolean worth = homeFree || critical ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
             if (worth && finish < bestFinish) {
                 bestAcc = a;
                 bestImpl = choice;

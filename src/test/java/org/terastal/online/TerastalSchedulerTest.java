@@ -110,17 +110,22 @@ class TerastalSchedulerTest {
      * has no slack left at the end of its chain, and it waited for its home engine early in the
      * hyperperiod while a frame due later took the other engine; the frame released at every collision
      * ended 37 us late (1 in 6) while edf missed none. A frame with little slack now skips the wait.
+     * At load 1.3 (drop) a frame behind its budgets migrated its last layers to the slow engine because
+     * they still met their virtual deadlines, and ended 0.1 ms late where waiting for home was on time;
+     * a critical frame now takes whichever engine finishes it first.
      */
     @Test
-    void skewedVisionMaestroAtLoad1MissesNoMoreThanEdf() {
+    void skewedVisionMaestroMissesNoMoreThanEdf() {
         Instance vision = InstanceFiles.read(Path.of("instances/skewed-vision.json"));
         LatencyTable latency = LatencyInputs.forInstance(vision, Path.of("latency/six-models-maestro-dual2048.csv"));
         Solution solution = SolutionFiles.read(Path.of("solutions/skewed-vision.maestro.json"));
         for (LatePolicy late : LatePolicy.values()) {
-            SimConfig config = new SimConfig(2 * SECOND, 1, late, 1.0, false);
-            double terastal = perModel(Simulator.run(vision, latency, Schedulers.factory("terastal", SolutionScaling.from(solution, vision)), config));
-            double edf = perModel(Simulator.run(vision, latency, Schedulers.factory("edf", null), config));
-            assertTrue(terastal <= edf, late.label() + ": terastal " + terastal + " vs edf " + edf);
+            for (double load : new double[] {1.0, 1.3}) {
+                SimConfig config = new SimConfig(2 * SECOND, 1, late, load, false);
+                double terastal = perModel(Simulator.run(vision, latency, Schedulers.factory("terastal", SolutionScaling.from(solution, vision)), config));
+                double edf = perModel(Simulator.run(vision, latency, Schedulers.factory("edf", null), config));
+                assertTrue(terastal <= edf, late.label() + " at load " + load + ": terastal " + terastal + " vs edf " + edf);
+            }
         }
     }
 
