@@ -108,6 +108,9 @@ public final class DreamScheduler implements Scheduler {
                 idle++;
             }
         }
+        if (idle == 0) {
+            return; // nothing can start: scoring would be wasted (a release while every engine is busy)
+        }
         for (int t = 0; t < candidate.length; t++) {
             candidate[t] = head(t);
             base[t] = candidate[t] < 0 ? 0 : baseScore(candidate[t], now);

@@ -24,6 +24,10 @@ import org.terastal.testkit.SolutionHeuristics;
  * shipped solution) instead.
  */
 public final class SimBenchmark {
+    /** Schedulers to time (system property {@code bench.schedulers}, comma-separated); all when unset. */
+    private static final List<String> ONLY = System.getProperty("bench.schedulers", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.schedulers").split(","));
+
     private SimBenchmark() {
     }
 
@@ -57,6 +61,9 @@ public final class SimBenchmark {
         System.out.printf(Locale.ROOT, "%s, %d simulated s, java %s%n", what, seconds, System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s%n", "scheduler", "late", "trace", "dispatches", "wall_s", "dispatches/s");
         for (String s : Schedulers.NAMES) {
+            if (!ONLY.isEmpty() && !ONLY.contains(s)) {
+                continue;
+            }
             for (LatePolicy late : LatePolicy.values()) {
                 for (boolean trace : new boolean[] {false, true}) {
                     SimConfig cfg = new SimConfig(horizon, 1, late, 1.0, trace);
