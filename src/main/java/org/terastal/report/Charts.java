@@ -97,6 +97,11 @@ final class Charts {
         }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
+        boolean allZero = values.values().stream().flatMap(m -> m.values().stream()).allMatch(v -> v == null || Double.isNaN(v) || v <= 0);
+        if (allZero) {
+            // the automatic range of all-zero bars is a sliver around 0 labelled in 1E-9 steps
+            ((NumberAxis) plot.getRangeAxis()).setRange(0, 0.1 * scale);
+        }
         // model names such as mobilenetv2_ssd are long: let them take two lines and more than their bar group's width
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.3f);
