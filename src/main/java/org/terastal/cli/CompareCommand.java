@@ -81,44 +81,56 @@ public final class CompareCommand implements Callable<Integer> {
         String format = "%-24s %-6s %-6s %-10s %12s %12s %10s %10s %9s %10s%n";
         out.printf(Locale.ROOT, format, "instance", "solver", "form", "status", Objectives.MAX_LOAD, Objectives.MIGRATABLE_WORK,
                 "lossPpm", "gap", "time_s", "branches");
-        for (int i = 0; i < instances.size(); i++) {
-            Instance instance = instances.get(i);
-            for (Backend backend : backends) {
-                for (Formulation form : forms) {
-                    Optional<String> refused = backend.unsupported(
-                            OfflineFormulation.build(OfflineProblem.of(instance, tables.get(i), cap), form).ir());
-                    if (refused.isPresent()) {
-                        out.println("skipped " + backend.name() + " with " + form.label() + " on " + instance.name() + ": " + refused.get());
-                        continue;
-                    }
-                    SolveOutcome o = OfflineSolver.solve(instance, tables.get(i), backend, form, options.settings(), cap);
-                    Solution s = o.solution();
-                    int violations = s == null ? 0 : SolutionChecker.check(instance, tables.get(i), s).size();
-                    List<String> row = new ArrayList<>(List.of(instance.name(), backend.name(), form.label(), o.status().name()));
-                    for (String term : Objectives.ORDER) {
-                        row.add(s == null ? "" : String.valueOf(s.objective().get(term)));
-                    }
-                    for (String term : Objectives.ORDER) {
-                        Long b = s == null ? null : s.bound().get(term);
-                        row.add(b == null ? "" : b.toString());
-                    }
-                    row.add(s == null ? "" : String.format(Locale.ROOT, "%.6f", s.gap()));
-                    row.addAll(List.of(Long.toString(o.wallTimeMs()), Long.toString(o.branches()), Long.toString(o.conflicts()),
-                            s == null ? "" : Integer.toString(violations)));
-                    csv.append(String.join(",", row.stream().map(CompareCommand::field).toList())).append('\n');
-                    out.printf(Locale.ROOT, format, instance.name(), backend.name(), form.label(), o.status(), row.get(4), row.get(5),
-                            row.get(6), row.get(10), String.format(Locale.ROOT, "%.1f", o.wallTimeMs() / 1000.0), o.branches());
-                    if (violations > 0) {
-                        out.println("  the checker found " + violations + " violations in this solution; run terastal check on it");
-                    }
-                    out.flush();
-                }
+        try (Progress bar = Progress.start(spec.commandLine().getErr(), "compare", (long) instances.size() * backends.size() * forms.size(),
+                "solves")) {
+            for (int i = 0; i < instances.size(); i++) {
+                compare(i, instances, tables, backends, forms, cap, csv, format, out, bar);
             }
         }
         AtomicFiles.write(output, csv.toString());
         out.println("wrote " + output);
         out.flush();
         return 0;
+    }
+
+    /** Every back-end and formulation on instance {@code i}: a table line and a CSV row per solve. */
+    private void compare(int i, List<Instance> instances, List<LatencyTable> tables, List<Backend> backends, List<Formulation> forms, long cap,
+                         StringBuilder csv, String format, PrintWriter out, Progress bar) {
+        Instance instance = instances.get(i);
+        for (Backend backend : backends) {
+            for (Formulation form : forms) {
+                bar.message(instance.name() + " " + backend.name() + " " + form.label());
+                Optional<String> refused = backend.unsupported(
+                        OfflineFormulation.build(OfflineProblem.of(instance, tables.get(i), cap), form).ir());
+                if (refused.isPresent()) {
+                    out.println("skipped " + backend.name() + " with " + form.label() + " on " + instance.name() + ": " + refused.get());
+                    bar.step();
+                    continue;
+                }
+                SolveOutcome o = OfflineSolver.solve(instance, tables.get(i), backend, form, options.settings(), cap);
+                Solution s = o.solution();
+                int violations = s == null ? 0 : SolutionChecker.check(instance, tables.get(i), s).size();
+                List<String> row = new ArrayList<>(List.of(instance.name(), backend.name(), form.label(), o.status().name()));
+                for (String term : Objectives.ORDER) {
+                    row.add(s == null ? "" : String.valueOf(s.objective().get(term)));
+                }
+                for (String term : Objectives.ORDER) {
+                    Long b = s == null ? null : s.bound().get(term);
+                    row.add(b == null ? "" : b.toString());
+                }
+                row.add(s == null ? "" : String.format(Locale.ROOT, "%.6f", s.gap()));
+                row.addAll(List.of(Long.toString(o.wallTimeMs()), Long.toString(o.branches()), Long.toString(o.conflicts()),
+                        s == null ? "" : Integer.toString(violations)));
+                csv.append(String.join(",", row.stream().map(CompareCommand::field).toList())).append('\n');
+                out.printf(Locale.ROOT, format, instance.name(), backend.name(), form.label(), o.status(), row.get(4), row.get(5),
+                        row.get(6), row.get(10), String.format(Locale.ROOT, "%.1f", o.wallTimeMs() / 1000.0), o.branches());
+                if (violations > 0) {
+                    out.println("  the checker found " + violations + " violations in this solution; run terastal check on it");
+                }
+                out.flush();
+                bar.step();
+            }
+        }
     }
 
     /** A CSV field, quoted when it holds a comma or a quote. */
