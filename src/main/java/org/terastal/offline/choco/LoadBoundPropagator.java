@@ -1,0 +1,569 @@
+package org.terastal.offline.choco;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.chocosolver.solver.constraints.Propagator;
+import org.chocosolver.solver.constraints.PropagatorPriority;
+import org.chocosolver.solver.exception.ContradictionException;
+import org.chocosolver.solver.variables.IntVar;
+import org.chocosolver.util.ESat;
+import org.terastal.offline.ModelIr;
+
+/**
+ * Bounds the busiest resource's load from below by a Lagrangian relaxation of a
+ * {@link ModelIr.LoadBalance}, and removes placements and switch values that relaxation proves
+ * too costly. This is the linear relaxation Choco lacks: without it, depth-first search cannot
+ * prove a balanced placement optimal.
+ *
+ * <p>For weights λ_r ≥ 0 with Σ λ_r = 1 the busiest load is at least Σ_r λ_r·load_r, and for any
+ * μ_c ≥ 0 per chain, adding μ_c·(Σ times − capacity) ≤ 0 keeps it a lower bound. What is left
+ * separates by chain: given the set of switches on (one of the chain's allowed sets still
+ * possible), each item takes its cheapest remaining placement at price λ_r·load + μ_c·time, and
+ * the chain takes its cheapest set. So every (λ, μ) gives a valid bound, and the search for good
+ * multipliers only decides how strong it is: with two resources a golden-section search over λ_0
+ * (the function is concave), each chain's μ_c by bisection on the sign of its subgradient (the
+ * chains are independent once λ is fixed); with other numbers of resources λ takes the even
+ * weights and each resource alone, the better of the two bounds the earlier fluid propagator gave.
+ * Each call starts near the previous call's multipliers. With every μ at 0 and every switch free this
+ * is the fluid relaxation (items split at will, every variant available).
+ *
+ * <p>Reduced-cost fixing: forcing a placement raises the bound at the same multipliers by at least
+ * its price minus its item's cheapest, and forcing a switch on (off) by the cheapest set with
+ * (without) it minus the chain's cheapest; whatever would lift the bound above {@code max}'s upper
+ * bound is removed. Every comparison keeps a margin of {@link #TOLERANCE} for floating-point error,
+ * far below one unit of the integer loads.
+ */
+final class LoadBoundPropagator extends Propagator<IntVar> {
+    private static final long serialVersionUID = 1L;
+    private static final double TOLERANCE = 1e-3;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+    private static final int LAMBDA_STEPS = 24;
+    private static final int MU_STEPS = 24;
+    /** Chains with more switches than a mask holds keep their switches free (a weaker, still valid bound). */
+    private static final int MAX_SWITCHES = 63;
+    private final int resources;
+    /** Per item, per placement: index in {@link #vars} (max is 0), resource, load, time and switch in its chain (-1: none). */
+    private final int[][] var;
+    private final int[][] resource;
+    private final long[][] load;
+    private final long[][] time;
+    private final int[][] switchOf;
+    /** Per chain its items, capacity, switches (indices in {@link #vars}) and allowed sets of switches as masks. */
+    private final int[][] chainItems;
+    private final long[] capacity;
+    private final int[][] switchVar;
+    private final long[][] allowed;
+    /** Per item its chain or -1; per item the placement the relaxation chose at the last call (flattened index). */
+    private final int[] chainOf;
+    private final int[] preferred;
+
+    /** Open placements of the current call, flattened: item i owns [start[i], start[i+1]). */
+    private final int[] start;
+    private final int[] openVar;
+    private final int[] openResource;
+    private final double[] openLoad;
+    private final double[] openTime;
+    private final int[] openSwitch;
+    /** Per chain, which allowed sets are still possible at this node. */
+    private final boolean[][] possible;
+
+    /** Multipliers where the last call found its best bound, the next call's starting point. */
+    private double lambda0 = 0.5;
+    private final double[] mu;
+    /** Multipliers of the current λ's evaluation. */
+    private final double[] muAt;
+    /** The best bound of the current call and its multipliers. */
+    private double bound;
+    /** Per resource its λ: of the evaluation under way, and of the call's best. */
+    private final double[] weight;
+    private final double[] bestWeight;
+    private final double[] bestMu;
+
+    /** Work arrays of {@link #chainValue}: per switch its gain in price and in time, and the last value's details. */
+    private final double[] delta;
+    private final double[] deltaTime;
+    private long needed;
+    private double slope;
+    private int chosenSet;
+
+    LoadBoundPropagator(ModelIr.LoadBalance balance, IntVar[] all) {
+        super(variables(balance, all), PropagatorPriority.QUADRATIC, false);
+        this.resources = balance.resources();
+        List<List<ModelIr.Placement>> items = balance.items();
+        List<ModelIr.Chain> chains = balance.chains();
+        int n = items.size();
+        chainOf = new int[n];
+        Arrays.fill(chainOf, -1);
+        chainItems = new int[chains.size()][];
+        capacity = new long[chains.size()];
+        switchVar = new int[chains.size()][];
+        allowed = new long[chains.size()][];
+        possible = new boolean[chains.size()][];
+        int next = 1 + items.stream().mapToInt(List::size).sum();
+        int widest = 0;
+        for (int c = 0; c < chains.size(); c++) {
+            ModelIr.Chain chain = chains.get(c);
+            chainItems[c] = chain.items().stream().mapToInt(Integer::intValue).toArray();
+            capacity[c] = chain.capacity();
+            for (int i : chainItems[c]) {
+                chainOf[i] = c;
+            }
+            List<ModelIr.Var> switches = chain.switches().size() <= MAX_SWITCHES ? chain.switches() : List.of();
+            switchVar[c] = new int[switches.size()];
+            for (int s = 0; s < switches.size(); s++) {
+                switchVar[c][s] = next++;
+            }
+            widest = Math.max(widest, switches.size());
+            allowed[c] = switches.isEmpty() ? new long[] {0}
+                    : chain.allowed().stream().mapToLong(set -> set.stream().mapToLong(v -> 1L << switches.indexOf(v)).sum()).toArray();
+            possible[c] = new boolean[allowed[c].length];
+        }
+        var = new int[n][];
+        resource = new int[n][];
+        load = new long[n][];
+        time = new long[n][];
+        switchOf = new int[n][];
+        next = 1;
+        for (int i = 0; i < n; i++) {
+            List<ModelIr.Placement> item = items.get(i);
+            int k = item.size();
+            var[i] = new int[k];
+            resource[i] = new int[k];
+            load[i] = new long[k];
+            time[i] = new long[k];
+            switchOf[i] = new int[k];
+            List<ModelIr.Var> switches = chainOf[i] < 0 || switchVar[chainOf[i]].length == 0 ? List.of()
+                    : chains.get(chainOf[i]).switches();
+            for (int p = 0; p < k; p++) {
+                ModelIr.Placement placement = item.get(p);
+                var[i][p] = next++;
+                resource[i][p] = placement.resource();
+                load[i][p] = placement.load();
+                time[i][p] = placement.time();
+                // a placement needing a switch the chain does not track is priced as if the switch were on
+                switchOf[i][p] = placement.requires() == null ? -1 : switches.indexOf(placement.requires());
+            }
+        }
+        preferred = new int[n];
+        start = new int[n + 1];
+        int total = next - 1;
+        openVar = new int[total];
+        openResource = new int[total];
+        openLoad = new double[total];
+        openTime = new double[total];
+        openSwitch = new int[total];
+        mu = new double[chains.size()];
+        muAt = new double[chains.size()];
+        bestMu = new double[chains.size()];
+        weight = new double[resources];
+        bestWeight = new double[resources];
+        delta = new double[widest];
+        deltaTime = new double[widest];
+    }
+
+    /** max, then every placement in item order, then every chain's switches. */
+    private static IntVar[] variables(ModelIr.LoadBalance balance, IntVar[] all) {
+        List<IntVar> vs = new ArrayList<>();
+        vs.add(all[balance.max().index()]);
+        for (List<ModelIr.Placement> item : balance.items()) {
+            for (ModelIr.Placement p : item) {
+                vs.add(all[p.var().index()]);
+            }
+        }
+        for (ModelIr.Chain c : balance.chains()) {
+            if (c.switches().size() <= MAX_SWITCHES) {
+                c.switches().forEach(v -> vs.add(all[v.index()]));
+            }
+        }
+        return vs.toArray(new IntVar[0]);
+    }
+
+    @Override
+    public void propagate(int evtmask) throws ContradictionException {
+        collectOpen();
+        bound = Double.NEGATIVE_INFINITY;
+        if (resources == 2) {
+            // golden-section search for the best λ_0 in a bracket around the last call's best, widened while
+            // the best lies at an edge of the bracket that is not an end of [0, 1]
+            double centre = lambda0;
+            probe(centre);
+            for (double width = 0.02; ; width *= 4) {
+                double lo = Math.max(0, centre - width);
+                double hi = Math.min(1, centre + width);
+                goldenSection(lo, hi);
+                double margin = (hi - lo) * 0.01;
+                double best = bestWeight[0];
+                boolean atEdge = (lo > 0 && best - lo < margin) || (hi < 1 && hi - best < margin);
+                if (!atEdge || (lo == 0 && hi == 1)) {
+                    break;
+                }
+                centre = best;
+            }
+        } else {
+            // the even weights (the average load), and each resource alone (its load of items that can go nowhere else)
+            for (int r = 0; r <= resources; r++) {
+                Arrays.fill(weight, r == resources ? 1.0 / resources : 0);
+                if (r < resources) {
+                    weight[r] = 1;
+                }
+                probe();
+            }
+        }
+        if (bound == Double.POSITIVE_INFINITY) {
+            fails(); // some chain has no possible set that its items' remaining placements allow
+        }
+        lambda0 = bestWeight[0];
+        System.arraycopy(bestWeight, 0, weight, 0, resources);
+        System.arraycopy(bestMu, 0, mu, 0, mu.length);
+        IntVar max = vars[0];
+        max.updateLowerBound((int) Math.ceil(bound - TOLERANCE), this);
+        fixByReducedCost(max.getUB() - bound + TOLERANCE);
+    }
+
+    private void goldenSection(double lo, double hi) {
+        double a = hi - GOLDEN * (hi - lo);
+        double b = lo + GOLDEN * (hi - lo);
+        double fa = probe(a);
+        double fb = probe(b);
+        for (int step = 0; step < LAMBDA_STEPS; step++) {
+            if (fa < fb) {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = probe(b);
+            } else {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = probe(a);
+            }
+        }
+    }
+
+    /** Evaluates the bound at λ_0 (λ_1 = 1 − λ_0) and keeps it if it is the best of this call. */
+    private double probe(double at) {
+        weight[0] = at;
+        weight[1] = 1 - at;
+        return probe();
+    }
+
+    /** Evaluates the bound at the weights in {@link #weight} and keeps it if it is the best of this call. */
+    private double probe() {
+        double value = evaluate();
+        if (value > bound) {
+            bound = value;
+            System.arraycopy(weight, 0, bestWeight, 0, resources);
+            System.arraycopy(muAt, 0, bestMu, 0, mu.length);
+        }
+        return value;
+    }
+
+    /**
+     * Gathers each item's placements still possible (only the chosen one once placed) and each
+     * chain's allowed sets still possible; fails an item with no placement or a chain with no set.
+     */
+    private void collectOpen() throws ContradictionException {
+        int k = 0;
+        for (int i = 0; i < var.length; i++) {
+            start[i] = k;
+            int chosen = -1;
+            for (int p = 0; p < var[i].length && chosen < 0; p++) {
+                if (vars[var[i][p]].isInstantiatedTo(1)) {
+                    chosen = p;
+                }
+            }
+            for (int p = 0; p < var[i].length; p++) {
+                if (chosen >= 0 ? p == chosen : vars[var[i][p]].contains(1)) {
+                    openVar[k] = var[i][p];
+                    openResource[k] = resource[i][p];
+                    openLoad[k] = load[i][p];
+                    openTime[k] = time[i][p];
+                    openSwitch[k] = switchOf[i][p];
+                    k++;
+                }
+            }
+            if (k == start[i]) {
+                fails(); // no placement left: the one-hot constraint fails too, this only says it sooner
+            }
+        }
+        start[var.length] = k;
+        for (int c = 0; c < allowed.length; c++) {
+            boolean any = false;
+            for (int s = 0; s < allowed[c].length; s++) {
+                possible[c][s] = true;
+                for (int w = 0; w < switchVar[c].length; w++) {
+                    int value = (allowed[c][s] >>> w & 1) == 1 ? 1 : 0;
+                    possible[c][s] &= vars[switchVar[c][w]].contains(value);
+                }
+                any |= possible[c][s];
+            }
+            if (!any) {
+                fails();
+            }
+        }
+    }
+
+    /**
+     * The Lagrangian bound at the weights in {@link #weight}, each chain's μ improved from the
+     * last call's by bisection; leaves the μ used in {@link #muAt}.
+     */
+    private double evaluate() {
+        double sum = 0;
+        for (int i = 0; i < var.length; i++) {
+            if (chainOf[i] < 0) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    best = Math.min(best, price(k, 0));
+                }
+                sum += best;
+            }
+        }
+        for (int c = 0; c < chainItems.length; c++) {
+            sum += bestChain(c);
+        }
+        return sum;
+    }
+
+    /** max over μ ≥ 0 of chain c's term, by bisection on the sign of its subgradient; sets muAt[c]. */
+    private double bestChain(int c) {
+        double best = chainValue(c, 0);
+        muAt[c] = 0;
+        if (slope <= 0 || best == Double.POSITIVE_INFINITY) {
+            return best;
+        }
+        double lo = 0;
+        double hi = Math.max(mu[c], 1e-9) * 2;
+        double v = chainValue(c, hi);
+        while (slope > 0 && hi < 1e12) {
+            if (v > best) {
+                best = v;
+                muAt[c] = hi;
+            }
+            lo = hi;
+            hi *= 4;
+            v = chainValue(c, hi);
+        }
+        if (v > best) {
+            best = v;
+            muAt[c] = hi;
+        }
+        for (int step = 0; step < MU_STEPS; step++) {
+            double mid = (lo + hi) / 2;
+            v = chainValue(c, mid);
+            if (v > best) {
+                best = v;
+                muAt[c] = mid;
+            }
+            if (slope > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Chain c's term at (λ, μ): each item at its cheapest placement under the cheapest possible
+     * set of switches, minus μ·capacity (+∞ when no possible set allows every item a placement).
+     * Leaves the subgradient in μ in {@link #slope}, the set in {@link #chosenSet}, per switch the
+     * gain of turning it on in {@link #delta} and the switches some item cannot do without in
+     * {@link #needed}.
+     */
+    private double chainValue(int c, double m) {
+        double sum = -m * capacity[c];
+        double times = -capacity[c];
+        int switches = switchVar[c].length;
+        Arrays.fill(delta, 0, switches, 0);
+        Arrays.fill(deltaTime, 0, switches, 0);
+        needed = 0;
+        for (int i : chainItems[c]) {
+            double plain = Double.POSITIVE_INFINITY;
+            double plainTime = 0;
+            double switched = Double.POSITIVE_INFINITY;
+            double switchedTime = 0;
+            int sw = -1;
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                double price = price(k, m);
+                if (openSwitch[k] < 0) {
+                    if (price < plain || (price == plain && openTime[k] < plainTime)) {
+                        plain = price;
+                        plainTime = openTime[k];
+                    }
+                } else if (price < switched || (price == switched && openTime[k] < switchedTime)) {
+                    switched = price;
+                    switchedTime = openTime[k];
+                    sw = openSwitch[k];
+                }
+            }
+            if (plain == Double.POSITIVE_INFINITY) {
+                sum += switched;
+                times += switchedTime;
+                needed |= 1L << sw;
+            } else {
+                sum += plain;
+                times += plainTime;
+                if (switched < plain) {
+                    delta[sw] += switched - plain;
+                    deltaTime[sw] += switchedTime - plainTime;
+                }
+            }
+        }
+        double gain = Double.POSITIVE_INFINITY;
+        double gainTime = 0;
+        chosenSet = -1;
+        for (int s = 0; s < allowed[c].length; s++) {
+            if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
+                double g = gainOf(allowed[c][s], switches, delta);
+                if (g < gain) {
+                    gain = g;
+                    gainTime = gainOf(allowed[c][s], switches, deltaTime);
+                    chosenSet = s;
+                }
+            }
+        }
+        slope = times + gainTime;
+        return sum + gain;
+    }
+
+    /** The sum of {@code perSwitch} over the switches in {@code set}. */
+    static double gainOf(long set, int switches, double[] perSwitch) {
+        double g = 0;
+        for (int w = 0; w < switches; w++) {
+            if ((set >>> w & 1) == 1) {
+                g += perSwitch[w];
+            }
+        }
+        return g;
+    }
+
+    private double price(int k, double m) {
+        return weight[openResource[k]] * openLoad[k] + m * openTime[k];
+    }
+
+    /**
+     * At the best multipliers of this call: removes every open placement and switch value whose
+     * reduced cost exceeds {@code room}, and records each item's placement under its chain's
+     * cheapest set for the search.
+     */
+    private void fixByReducedCost(double room) throws ContradictionException {
+        for (int i = 0; i < var.length; i++) {
+            if (chainOf[i] < 0) {
+                fixItem(i, 0, 0, 0, 0, room);
+            }
+        }
+        for (int c = 0; c < chainItems.length; c++) {
+            chainValue(c, bestMu[c]);
+            int switches = switchVar[c].length;
+            long chosen = allowed[c][chosenSet];
+            double least = gainOf(chosen, switches, delta);
+            double[] with = new double[switches];
+            double[] without = new double[switches];
+            for (int w = 0; w < switches; w++) {
+                with[w] = Double.POSITIVE_INFINITY;
+                without[w] = Double.POSITIVE_INFINITY;
+                for (int s = 0; s < allowed[c].length; s++) {
+                    if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
+                        double g = gainOf(allowed[c][s], switches, delta);
+                        if ((allowed[c][s] >>> w & 1) == 1) {
+                            with[w] = Math.min(with[w], g);
+                        } else {
+                            without[w] = Math.min(without[w], g);
+                        }
+                    }
+                }
+                IntVar sv = vars[switchVar[c][w]];
+                if (with[w] - least > room) {
+                    sv.removeValue(1, this);
+                }
+                if (without[w] - least > room) {
+                    sv.removeValue(0, this);
+                }
+            }
+            for (int i : chainItems[c]) {
+                int sw = switchOfItem(i);
+                double extraWith = sw < 0 ? 0 : with[sw] - least;
+                double extraWithout = sw < 0 ? 0 : without[sw] - least;
+                fixItem(i, bestMu[c], extraWith, extraWithout, sw < 0 ? 0 : chosen >>> sw & 1, room);
+            }
+        }
+    }
+
+    /** The switch some open placement of item i needs, or -1. */
+    private int switchOfItem(int i) {
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            if (openSwitch[k] >= 0) {
+                return openSwitch[k];
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reduced-cost fixing of one item whose chain's cheapest set costs {@code extraWith} more when
+     * it must contain the item's switch and {@code extraWithout} more when it must not. Forcing a
+     * placement replaces the item's contribution under a set (its cheapest placement that set
+     * allows) by the placement's price, so the bound rises by at least that difference plus the
+     * set's extra.
+     */
+    private void fixItem(int i, double m, double extraWith, double extraWithout, long on, double room)
+            throws ContradictionException {
+        double plain = Double.POSITIVE_INFINITY;
+        double any = Double.POSITIVE_INFINITY;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            double price = price(k, m);
+            any = Math.min(any, price);
+            if (openSwitch[k] < 0) {
+                plain = Math.min(plain, price);
+            }
+        }
+        double chosenPrice = Double.POSITIVE_INFINITY;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            double price = price(k, m);
+            if ((openSwitch[k] < 0 || on == 1) && price < chosenPrice) {
+                chosenPrice = price;
+                preferred[i] = openVar[k] - 1;
+            }
+        }
+        if (start[i + 1] - start[i] < 2) {
+            return;
+        }
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            double price = price(k, m);
+            double rise = extraWith + price - any;
+            if (openSwitch[k] < 0 && plain < Double.POSITIVE_INFINITY) {
+                rise = Math.min(rise, extraWithout + price - plain);
+            }
+            if (rise > room) {
+                vars[openVar[k]].removeValue(1, this);
+            }
+        }
+    }
+
+    /**
+     * The placement of item i that the relaxation chose at the last call, as an index into the
+     * flattened placements (item by item, placement by placement).
+     */
+    int preferred(int i) {
+        return preferred[i];
+    }
+
+    @Override
+    public ESat isEntailed() {
+        if (!isCompletelyInstantiated()) {
+            return ESat.UNDEFINED;
+        }
+        long[] total = new long[resources];
+        for (int i = 0; i < var.length; i++) {
+            for (int p = 0; p < var[i].length; p++) {
+                if (vars[var[i][p]].getValue() == 1) {
+                    total[resource[i][p]] += load[i][p];
+                }
+            }
+        }
+        return ESat.eval(Arrays.stream(total).allMatch(t -> t <= vars[0].getValue()));
+    }
+}

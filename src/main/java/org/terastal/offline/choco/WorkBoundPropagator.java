@@ -1,0 +1,584 @@
+package org.terastal.offline.choco;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.chocosolver.solver.constraints.Propagator;
+import org.chocosolver.solver.constraints.PropagatorPriority;
+import org.chocosolver.solver.exception.ContradictionException;
+import org.chocosolver.solver.variables.IntVar;
+import org.chocosolver.util.ESat;
+import org.terastal.offline.ModelIr;
+
+/**
+ * Bounds the flexible work {@code Σ work·flex} of a {@link ModelIr.LoadBalance} from above by a
+ * Lagrangian relaxation, and removes placements, migration options and flex values that the
+ * relaxation proves unable to beat the incumbent. The flexibility phase is a set of knapsacks (a
+ * model's deadline buys flexible layers) coupled by the accelerators' loads; depth-first search
+ * alone cannot prove it.
+ *
+ * <p>Each item picks a combination of a placement p and either no migration or an option f away
+ * from p, worth {@code work} if flexible, costing load on p's resource and time max(time_p, time_f)
+ * from its chain. Dualising every resource's load (at most {@code max}'s upper bound) with λ_r ≥ 0
+ * and every chain's capacity with μ_c ≥ 0, what is left separates by chain (given the set of
+ * switches on, one of the chain's allowed sets still possible) and by item: the bound is
+ * Σ_r λ_r·maxUB + Σ_c (μ_c·capacity_c + the best set's Σ over items of the best combination's
+ * work − λ·load − μ·time). Every (λ, μ) ≥ 0 gives a valid upper bound; the search for good ones
+ * (coordinate-wise golden-section search over each λ_r, each chain's μ_c by bisection on the sign
+ * of its subgradient, starting from the last call's) only decides how strong it is.
+ *
+ * <p>Reduced-cost fixing: forcing a value costs at least the drop from its item's best
+ * combination to its best combination with that value (plus the set's extra when the value needs
+ * or excludes a switch); values whose cost exceeds the bound minus the objective's lower bound
+ * are removed. Comparisons keep {@link #TOLERANCE} for floating-point error.
+ */
+final class WorkBoundPropagator extends Propagator<IntVar> {
+    private static final long serialVersionUID = 1L;
+    private static final double TOLERANCE = 1e-3;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+    private static final int LAMBDA_STEPS = 20;
+    private static final int MU_STEPS = 24;
+    private static final int ROUNDS = 2;
+    private static final int MAX_SWITCHES = 63;
+    private static final double NONE = Double.NEGATIVE_INFINITY;
+
+    private final int resources;
+    /** vars: objective (0), max (1), then per item its placements, its migration options and its flex. */
+    private final int[][] placeVar;
+    private final int[][] placeResource;
+    private final long[][] placeLoad;
+    private final long[][] placeTime;
+    private final int[][] placeSwitch;
+    private final int[][] optionVar;
+    private final int[][] optionResource;
+    private final long[][] optionTime;
+    private final int[][] optionSwitch;
+    /** Per item: its flex variable (-1: none) and work. */
+    private final int[] flexVar;
+    private final long[] work;
+    private final int[] chainOf;
+    private final int[][] chainItems;
+    private final long[] capacity;
+    private final int[][] switchVar;
+    private final long[][] allowed;
+    private final boolean[][] possible;
+
+    /** Per item at this node: placements and options still possible, whether flex may be 0 or 1. */
+    private final boolean[][] placeOpen;
+    private final boolean[][] optionOpen;
+    private final boolean[] noneAllowed;
+    private final boolean[] flexAllowed;
+
+    private final double[] lambda;
+    private final double[] bestLambda;
+    private final double[] mu;
+    private final double[] muAt;
+    private final double[] bestMu;
+    private double bound;
+
+    private final double[] delta;
+    private final double[] deltaTime;
+    private long needed;
+    private double slope;
+    private int chosenSet;
+
+    WorkBoundPropagator(ModelIr.LoadBalance balance, IntVar[] all, IntVar objective) {
+        super(variables(balance, all, objective), PropagatorPriority.QUADRATIC, false);
+        resources = balance.resources();
+        List<List<ModelIr.Placement>> items = balance.items();
+        List<ModelIr.Chain> chains = balance.chains();
+        int n = items.size();
+        chainOf = new int[n];
+        Arrays.fill(chainOf, -1);
+        chainItems = new int[chains.size()][];
+        capacity = new long[chains.size()];
+        switchVar = new int[chains.size()][];
+        allowed = new long[chains.size()][];
+        possible = new boolean[chains.size()][];
+        List<List<ModelIr.Var>> tracked = new ArrayList<>();
+        int next = 2;
+        for (ModelIr.Flexibility f : balance.flexibility()) {
+            next += f.options().size() + 1;
+        }
+        next += items.stream().mapToInt(List::size).sum();
+        int widest = 0;
+        for (int c = 0; c < chains.size(); c++) {
+            ModelIr.Chain chain = chains.get(c);
+            chainItems[c] = chain.items().stream().mapToInt(Integer::intValue).toArray();
+            capacity[c] = chain.capacity();
+            for (int i : chainItems[c]) {
+                chainOf[i] = c;
+            }
+            List<ModelIr.Var> switches = chain.switches().size() <= MAX_SWITCHES ? chain.switches() : List.of();
+            tracked.add(switches);
+            switchVar[c] = new int[switches.size()];
+            for (int s = 0; s < switches.size(); s++) {
+                switchVar[c][s] = next++;
+            }
+            widest = Math.max(widest, switches.size());
+            allowed[c] = switches.isEmpty() ? new long[] {0}
+                    : chain.allowed().stream().mapToLong(set -> set.stream().mapToLong(v -> 1L << switches.indexOf(v)).sum()).toArray();
+            possible[c] = new boolean[allowed[c].length];
+        }
+        placeVar = new int[n][];
+        placeResource = new int[n][];
+        placeLoad = new long[n][];
+        placeTime = new long[n][];
+        placeSwitch = new int[n][];
+        optionVar = new int[n][0];
+        optionResource = new int[n][0];
+        optionTime = new long[n][0];
+        optionSwitch = new int[n][0];
+        flexVar = new int[n];
+        Arrays.fill(flexVar, -1);
+        work = new long[n];
+        next = 2;
+        for (int i = 0; i < n; i++) {
+            List<ModelIr.Placement> item = items.get(i);
+            List<ModelIr.Var> switches = chainOf[i] < 0 ? List.of() : tracked.get(chainOf[i]);
+            int k = item.size();
+            placeVar[i] = new int[k];
+            placeResource[i] = new int[k];
+            placeLoad[i] = new long[k];
+            placeTime[i] = new long[k];
+            placeSwitch[i] = new int[k];
+            for (int p = 0; p < k; p++) {
+                ModelIr.Placement placement = item.get(p);
+                placeVar[i][p] = next++;
+                placeResource[i][p] = placement.resource();
+                placeLoad[i][p] = placement.load();
+                placeTime[i][p] = placement.time();
+                placeSwitch[i][p] = placement.requires() == null ? -1 : switches.indexOf(placement.requires());
+            }
+        }
+        for (ModelIr.Flexibility f : balance.flexibility()) {
+            int i = f.item();
+            List<ModelIr.Var> switches = chainOf[i] < 0 ? List.of() : tracked.get(chainOf[i]);
+            int k = f.options().size();
+            optionVar[i] = new int[k];
+            optionResource[i] = new int[k];
+            optionTime[i] = new long[k];
+            optionSwitch[i] = new int[k];
+            for (int o = 0; o < k; o++) {
+                ModelIr.Migration m = f.options().get(o);
+                optionVar[i][o] = next++;
+                optionResource[i][o] = m.resource();
+                optionTime[i][o] = m.time();
+                optionSwitch[i][o] = m.requires() == null ? -1 : switches.indexOf(m.requires());
+            }
+            flexVar[i] = next++;
+            work[i] = f.work();
+        }
+        placeOpen = new boolean[n][];
+        optionOpen = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            placeOpen[i] = new boolean[placeVar[i].length];
+            optionOpen[i] = new boolean[optionVar[i].length];
+        }
+        noneAllowed = new boolean[n];
+        flexAllowed = new boolean[n];
+        lambda = new double[resources];
+        bestLambda = new double[resources];
+        mu = new double[chains.size()];
+        muAt = new double[chains.size()];
+        bestMu = new double[chains.size()];
+        delta = new double[widest];
+        deltaTime = new double[widest];
+    }
+
+    /** objective, max, every placement in item order, every flexibility's options then flex, every chain's switches. */
+    private static IntVar[] variables(ModelIr.LoadBalance balance, IntVar[] all, IntVar objective) {
+        List<IntVar> vs = new ArrayList<>();
+        vs.add(objective);
+        vs.add(all[balance.max().index()]);
+        for (List<ModelIr.Placement> item : balance.items()) {
+            for (ModelIr.Placement p : item) {
+                vs.add(all[p.var().index()]);
+            }
+        }
+        for (ModelIr.Flexibility f : balance.flexibility()) {
+            f.options().forEach(m -> vs.add(all[m.var().index()]));
+            vs.add(all[f.flex().index()]);
+        }
+        for (ModelIr.Chain c : balance.chains()) {
+            if (c.switches().size() <= MAX_SWITCHES) {
+                c.switches().forEach(v -> vs.add(all[v.index()]));
+            }
+        }
+        return vs.toArray(new IntVar[0]);
+    }
+
+    @Override
+    public void propagate(int evtmask) throws ContradictionException {
+        collectOpen();
+        bound = Double.POSITIVE_INFINITY;
+        probe();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int r = 0; r < resources; r++) {
+                System.arraycopy(bestLambda, 0, lambda, 0, resources);
+                double hi = Math.max(4 * bestLambda[r], 1);
+                goldenSection(r, 0, hi);
+                while (bestLambda[r] > hi * 0.99 && hi < 1e9) {
+                    double lo = hi;
+                    hi *= 8;
+                    goldenSection(r, lo, hi);
+                }
+            }
+        }
+        System.arraycopy(bestLambda, 0, lambda, 0, resources);
+        System.arraycopy(bestMu, 0, mu, 0, mu.length);
+        IntVar objective = vars[0];
+        if (bound == Double.NEGATIVE_INFINITY) {
+            fails(); // some item has no combination, or some chain no set its items allow
+        }
+        objective.updateUpperBound((int) Math.floor(Math.min(Integer.MAX_VALUE, bound + TOLERANCE)), this);
+        fixByReducedCost(bound - objective.getLB() + TOLERANCE);
+    }
+
+    /** Golden-section search over λ_r in [lo, hi], the other weights at the call's best. */
+    private void goldenSection(int r, double lo, double hi) {
+        double a = hi - GOLDEN * (hi - lo);
+        double b = lo + GOLDEN * (hi - lo);
+        double fa = probeAt(r, a);
+        double fb = probeAt(r, b);
+        for (int step = 0; step < LAMBDA_STEPS; step++) {
+            if (fa > fb) {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = probeAt(r, b);
+            } else {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = probeAt(r, a);
+            }
+        }
+        probeAt(r, lo);
+    }
+
+    private double probeAt(int r, double value) {
+        System.arraycopy(bestLambda, 0, lambda, 0, resources);
+        lambda[r] = value;
+        return probe();
+    }
+
+    /** Evaluates the bound at {@link #lambda} and keeps it if it is the best (lowest) of this call. */
+    private double probe() {
+        double value = evaluate();
+        if (value < bound) {
+            bound = value;
+            System.arraycopy(lambda, 0, bestLambda, 0, resources);
+            System.arraycopy(muAt, 0, bestMu, 0, mu.length);
+        }
+        return value;
+    }
+
+    private void collectOpen() throws ContradictionException {
+        for (int i = 0; i < placeVar.length; i++) {
+            boolean any = false;
+            for (int p = 0; p < placeVar[i].length; p++) {
+                placeOpen[i][p] = vars[placeVar[i][p]].contains(1);
+                any |= placeOpen[i][p];
+            }
+            if (!any) {
+                fails();
+            }
+            boolean forced = false;
+            for (int o = 0; o < optionVar[i].length; o++) {
+                optionOpen[i][o] = vars[optionVar[i][o]].contains(1);
+                forced |= vars[optionVar[i][o]].isInstantiatedTo(1);
+            }
+            flexAllowed[i] = flexVar[i] >= 0 && vars[flexVar[i]].contains(1);
+            noneAllowed[i] = !forced && (flexVar[i] < 0 || vars[flexVar[i]].contains(0));
+        }
+        for (int c = 0; c < allowed.length; c++) {
+            for (int s = 0; s < allowed[c].length; s++) {
+                possible[c][s] = true;
+                for (int w = 0; w < switchVar[c].length; w++) {
+                    possible[c][s] &= vars[switchVar[c][w]].contains((int) (allowed[c][s] >>> w & 1));
+                }
+            }
+        }
+    }
+
+    /** The bound at {@link #lambda}, each chain's μ minimised from the last call's; leaves the μ used in {@link #muAt}. */
+    private double evaluate() {
+        double max = vars[1].getUB();
+        double sum = 0;
+        for (int r = 0; r < resources; r++) {
+            sum += lambda[r] * max;
+        }
+        for (int i = 0; i < placeVar.length; i++) {
+            if (chainOf[i] < 0) {
+                double best = NONE;
+                for (int p = 0; p < placeVar[i].length; p++) {
+                    for (int o = -1; o < optionVar[i].length; o++) {
+                        best = Math.max(best, value(i, p, o, 0));
+                    }
+                }
+                sum += best;
+            }
+        }
+        for (int c = 0; c < chainItems.length; c++) {
+            sum += bestChain(c);
+        }
+        return sum;
+    }
+
+    /** min over μ ≥ 0 of chain c's term, by bisection on the sign of its subgradient; sets muAt[c]. */
+    private double bestChain(int c) {
+        double best = chainValue(c, 0);
+        muAt[c] = 0;
+        if (slope >= 0 || best == NONE) {
+            return best;
+        }
+        double lo = 0;
+        double hi = Math.max(mu[c], 1e-9) * 2;
+        double v = chainValue(c, hi);
+        while (slope < 0 && hi < 1e12) {
+            if (v < best) {
+                best = v;
+                muAt[c] = hi;
+            }
+            lo = hi;
+            hi *= 4;
+            v = chainValue(c, hi);
+        }
+        if (v < best) {
+            best = v;
+            muAt[c] = hi;
+        }
+        for (int step = 0; step < MU_STEPS; step++) {
+            double mid = (lo + hi) / 2;
+            v = chainValue(c, mid);
+            if (v < best) {
+                best = v;
+                muAt[c] = mid;
+            }
+            if (slope < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The value of item i taking placement p and option o (-1: none) at chain price m, or
+     * {@link #NONE} when not possible.
+     */
+    private double value(int i, int p, int o, double m) {
+        if (!placeOpen[i][p]) {
+            return NONE;
+        }
+        double cost = lambda[placeResource[i][p]] * placeLoad[i][p];
+        if (o < 0) {
+            return noneAllowed[i] ? -cost - m * placeTime[i][p] : NONE;
+        }
+        if (!optionOpen[i][o] || optionResource[i][o] == placeResource[i][p]
+                || (placeSwitch[i][p] >= 0 && optionSwitch[i][o] >= 0 && placeSwitch[i][p] != optionSwitch[i][o])) {
+            return NONE;
+        }
+        return (flexAllowed[i] ? work[i] : 0) - cost - m * Math.max(placeTime[i][p], optionTime[i][o]);
+    }
+
+    private double timeOf(int i, int p, int o) {
+        return o < 0 ? placeTime[i][p] : Math.max(placeTime[i][p], optionTime[i][o]);
+    }
+
+    private int switchOf(int i, int p, int o) {
+        return placeSwitch[i][p] >= 0 ? placeSwitch[i][p] : o < 0 ? -1 : optionSwitch[i][o];
+    }
+
+    /**
+     * Chain c's term at price m: m·capacity plus each item's best combination under the best
+     * possible set of switches ({@link #NONE} when none allows every item one). Leaves the
+     * subgradient in m in {@link #slope}, the set in {@link #chosenSet}, per switch the gain of
+     * turning it on in {@link #delta}, and the switches some item needs in {@link #needed}.
+     */
+    private double chainValue(int c, double m) {
+        double sum = m * capacity[c];
+        double times = capacity[c];
+        int switches = switchVar[c].length;
+        Arrays.fill(delta, 0, switches, 0);
+        Arrays.fill(deltaTime, 0, switches, 0);
+        needed = 0;
+        for (int i : chainItems[c]) {
+            double plain = NONE;
+            double plainTime = 0;
+            double switched = NONE;
+            double switchedTime = 0;
+            int sw = -1;
+            for (int p = 0; p < placeVar[i].length; p++) {
+                for (int o = -1; o < optionVar[i].length; o++) {
+                    double v = value(i, p, o, m);
+                    if (v == NONE) {
+                        continue;
+                    }
+                    int s = switchOf(i, p, o);
+                    double t = timeOf(i, p, o);
+                    if (s < 0) {
+                        if (v > plain || (v == plain && t < plainTime)) {
+                            plain = v;
+                            plainTime = t;
+                        }
+                    } else if (v > switched || (v == switched && t < switchedTime)) {
+                        switched = v;
+                        switchedTime = t;
+                        sw = s;
+                    }
+                }
+            }
+            if (plain == NONE && switched == NONE) {
+                slope = 0;
+                chosenSet = -1;
+                return NONE;
+            }
+            if (plain == NONE) {
+                sum += switched;
+                times -= switchedTime;
+                needed |= 1L << sw;
+            } else {
+                sum += plain;
+                times -= plainTime;
+                if (switched > plain) {
+                    delta[sw] += switched - plain;
+                    deltaTime[sw] += switchedTime - plainTime;
+                }
+            }
+        }
+        double gain = NONE;
+        double gainTime = 0;
+        chosenSet = -1;
+        for (int s = 0; s < allowed[c].length; s++) {
+            if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
+                double g = LoadBoundPropagator.gainOf(allowed[c][s], switches, delta);
+                if (g > gain) {
+                    gain = g;
+                    gainTime = LoadBoundPropagator.gainOf(allowed[c][s], switches, deltaTime);
+                    chosenSet = s;
+                }
+            }
+        }
+        if (chosenSet < 0) {
+            slope = 0;
+            return NONE;
+        }
+        slope = times - gainTime;
+        return sum + gain;
+    }
+
+    /** Removes every placement, option and flex value whose forcing would drop the bound by more than {@code room}. */
+    private void fixByReducedCost(double room) throws ContradictionException {
+        System.arraycopy(bestLambda, 0, lambda, 0, resources);
+        for (int i = 0; i < placeVar.length; i++) {
+            if (chainOf[i] < 0) {
+                fixItem(i, 0, 0, 0, room);
+            }
+        }
+        for (int c = 0; c < chainItems.length; c++) {
+            chainValue(c, bestMu[c]);
+            int switches = switchVar[c].length;
+            double best = LoadBoundPropagator.gainOf(allowed[c][chosenSet], switches, delta);
+            double[] with = new double[switches];
+            double[] without = new double[switches];
+            for (int w = 0; w < switches; w++) {
+                with[w] = NONE;
+                without[w] = NONE;
+                for (int s = 0; s < allowed[c].length; s++) {
+                    if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
+                        double g = LoadBoundPropagator.gainOf(allowed[c][s], switches, delta);
+                        if ((allowed[c][s] >>> w & 1) == 1) {
+                            with[w] = Math.max(with[w], g);
+                        } else {
+                            without[w] = Math.max(without[w], g);
+                        }
+                    }
+                }
+            }
+            for (int i : chainItems[c]) {
+                int sw = -1;
+                for (int p = 0; p < placeVar[i].length && sw < 0; p++) {
+                    for (int o = -1; o < optionVar[i].length && sw < 0; o++) {
+                        sw = switchOf(i, p, o);
+                    }
+                }
+                fixItem(i, bestMu[c], sw < 0 ? 0 : best - with[sw], sw < 0 ? 0 : best - without[sw], room);
+            }
+        }
+    }
+
+    /**
+     * Reduced-cost fixing of one item whose chain's best set is worth {@code lossWith} less when
+     * it must contain the item's switch and {@code lossWithout} less when it must not.
+     */
+    private void fixItem(int i, double m, double lossWith, double lossWithout, double room) throws ContradictionException {
+        double plain = NONE;
+        double any = NONE;
+        for (int p = 0; p < placeVar[i].length; p++) {
+            for (int o = -1; o < optionVar[i].length; o++) {
+                double v = value(i, p, o, m);
+                any = Math.max(any, v);
+                if (switchOf(i, p, o) < 0) {
+                    plain = Math.max(plain, v);
+                }
+            }
+        }
+        // the smallest drop forcing each value costs
+        double[] placeDrop = new double[placeVar[i].length];
+        double[] optionDrop = new double[optionVar[i].length];
+        Arrays.fill(placeDrop, Double.POSITIVE_INFINITY);
+        Arrays.fill(optionDrop, Double.POSITIVE_INFINITY);
+        double noneDrop = Double.POSITIVE_INFINITY;
+        double flexDrop = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < placeVar[i].length; p++) {
+            for (int o = -1; o < optionVar[i].length; o++) {
+                double v = value(i, p, o, m);
+                if (v == NONE) {
+                    continue;
+                }
+                double drop = lossWith + any - v;
+                if (switchOf(i, p, o) < 0 && plain != NONE) {
+                    drop = Math.min(drop, lossWithout + plain - v);
+                }
+                placeDrop[p] = Math.min(placeDrop[p], drop);
+                if (o >= 0) {
+                    optionDrop[o] = Math.min(optionDrop[o], drop);
+                    flexDrop = Math.min(flexDrop, drop);
+                } else {
+                    noneDrop = Math.min(noneDrop, drop);
+                }
+            }
+        }
+        for (int p = 0; p < placeVar[i].length; p++) {
+            if (placeOpen[i][p] && placeDrop[p] > room) {
+                vars[placeVar[i][p]].removeValue(1, this);
+            }
+        }
+        for (int o = 0; o < optionVar[i].length; o++) {
+            if (optionOpen[i][o] && optionDrop[o] > room) {
+                vars[optionVar[i][o]].removeValue(1, this);
+            }
+        }
+        if (flexVar[i] >= 0 && flexAllowed[i]) {
+            IntVar flex = vars[flexVar[i]];
+            // flex = 1 needs an option; flex = 0 is what "no option" or an option without its work gives, and an
+            // option without its work is never better than no option, except when no option is not allowed
+            if (flexDrop > room) {
+                flex.removeValue(1, this);
+            }
+            if (noneAllowed[i] && noneDrop > room && flexDrop <= room) {
+                flex.removeValue(0, this);
+            }
+        }
+    }
+
+    @Override
+    public ESat isEntailed() {
+        return ESat.TRUE; // a bound only: the linear constraints state the model
+    }
+}
