@@ -78,6 +78,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
     /** Per resource its λ: of the evaluation under way, and of the call's best. */
     private final double[] weight;
     private final double[] bestWeight;
+    private long lastNode = -1;
     private final double[] bestMu;
 
     /** Work arrays of {@link #chainValue}: per switch its gain in price and in time, and the last value's details. */
@@ -183,7 +184,15 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
     public void propagate(int evtmask) throws ContradictionException {
         collectOpen();
         bound = Double.NEGATIVE_INFINITY;
-        if (resources == 2) {
+        // the multipliers are searched at the first call of each search node; later calls at the same node (after
+        // other constraints reacted) reuse them, which keeps the bound valid and the node cheap
+        long node = getModel().getSolver().getNodeCount();
+        boolean search = node != lastNode;
+        lastNode = node;
+        if (!search) {
+            System.arraycopy(bestWeight, 0, weight, 0, resources);
+            probe();
+        } else if (resources == 2) {
             // golden-section search for the best λ_0 in a bracket around the last call's best, widened while
             // the best lies at an edge of the bracket that is not an end of [0, 1]
             double centre = lambda0;

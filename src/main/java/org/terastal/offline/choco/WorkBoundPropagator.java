@@ -36,9 +36,10 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-3;
     private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
-    private static final int LAMBDA_STEPS = 20;
-    private static final int MU_STEPS = 24;
-    private static final int ROUNDS = 2;
+    /** Golden-section and bisection steps at the first call and at later nodes; coordinate rounds at the first call. */
+    private static final int ROOT_STEPS = 24;
+    private static final int NODE_STEPS = 8;
+    private static final int ROOT_ROUNDS = 2;
     private static final int MAX_SWITCHES = 63;
     private static final double NONE = Double.NEGATIVE_INFINITY;
 
@@ -75,6 +76,8 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     private final double[] muAt;
     private final double[] bestMu;
     private double bound;
+    private long lastNode = -1;
+    private int muSteps;
 
     private final double[] delta;
     private final double[] deltaTime;
@@ -212,16 +215,28 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     public void propagate(int evtmask) throws ContradictionException {
         collectOpen();
         bound = Double.POSITIVE_INFINITY;
+        // the first call searches the multipliers thoroughly; the first call of each later search node refines the
+        // last ones in a narrow bracket; later calls at the same node (after other constraints reacted) reuse them.
+        // Any multipliers give a valid bound: this only trades strength for time per node
+        long node = getModel().getSolver().getNodeCount();
+        boolean first = lastNode < 0;
+        boolean refine = node != lastNode;
+        lastNode = node;
+        muSteps = first ? ROOT_STEPS : NODE_STEPS;
         probe();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; refine && round < (first ? ROOT_ROUNDS : 1); round++) {
             for (int r = 0; r < resources; r++) {
-                System.arraycopy(bestLambda, 0, lambda, 0, resources);
-                double hi = Math.max(4 * bestLambda[r], 1);
-                goldenSection(r, 0, hi);
-                while (bestLambda[r] > hi * 0.99 && hi < 1e9) {
-                    double lo = hi;
-                    hi *= 8;
-                    goldenSection(r, lo, hi);
+                double at = bestLambda[r];
+                if (first) {
+                    double hi = Math.max(4 * at, 1);
+                    goldenSection(r, 0, hi, ROOT_STEPS);
+                    while (bestLambda[r] > hi * 0.99 && hi < 1e9) {
+                        double lo = hi;
+                        hi *= 8;
+                        goldenSection(r, lo, hi, ROOT_STEPS);
+                    }
+                } else {
+                    goldenSection(r, at * 0.8, at * 1.25 + 1e-3, NODE_STEPS);
                 }
             }
         }
@@ -236,12 +251,12 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     }
 
     /** Golden-section search over λ_r in [lo, hi], the other weights at the call's best. */
-    private void goldenSection(int r, double lo, double hi) {
+    private void goldenSection(int r, double lo, double hi, int steps) {
         double a = hi - GOLDEN * (hi - lo);
         double b = lo + GOLDEN * (hi - lo);
         double fa = probeAt(r, a);
         double fb = probeAt(r, b);
-        for (int step = 0; step < LAMBDA_STEPS; step++) {
+        for (int step = 0; step < steps; step++) {
             if (fa > fb) {
                 lo = a;
                 a = b;
@@ -336,7 +351,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             return best;
         }
         double lo = 0;
-        double hi = Math.max(mu[c], 1e-9) * 2;
+        double hi = mu[c] > 0 ? mu[c] / 4 : 1e-4;
         double v = chainValue(c, hi);
         while (slope < 0 && hi < 1e12) {
             if (v < best) {
@@ -351,7 +366,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             best = v;
             muAt[c] = hi;
         }
-        for (int step = 0; step < MU_STEPS; step++) {
+        for (int step = 0; step < muSteps; step++) {
             double mid = (lo + hi) / 2;
             v = chainValue(c, mid);
             if (v < best) {
