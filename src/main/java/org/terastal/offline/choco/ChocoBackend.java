@@ -90,6 +90,13 @@ public final class ChocoBackend implements Backend {
         }
         for (ModelIr.Linear c : ir.linears()) {
             List<ModelIr.Term> terms = c.expr().terms();
+            if (terms.isEmpty()) {
+                // a constant (a phase keeping an objective of no terms at its optimum): Choco refuses a sum of nothing
+                if (!c.holds(new long[vars.length])) {
+                    model.falseConstraint().post();
+                }
+                continue;
+            }
             IntVar[] vs = new IntVar[terms.size()];
             int[] coefs = new int[terms.size()];
             for (int i = 0; i < vs.length; i++) {
@@ -181,7 +188,8 @@ public final class ChocoBackend implements Backend {
             return false;
         }
         Map<ModelIr.Var, Long> declared = new HashMap<>();
-        balance.flexibility().forEach(f -> declared.merge(f.flex(), f.work(), Long::sum));
+        // a layer of no work is flexible for nothing: the objective leaves it out
+        balance.flexibility().stream().filter(f -> f.work() != 0).forEach(f -> declared.merge(f.flex(), f.work(), Long::sum));
         Map<ModelIr.Var, Long> terms = new HashMap<>();
         expr.terms().forEach(t -> terms.merge(t.var(), t.coef(), Long::sum));
         return declared.equals(terms);
@@ -195,7 +203,7 @@ public final class ChocoBackend implements Backend {
         IntVar obj = model.intVar("objective", (int) expr.min(), (int) expr.max(), true);
         List<ModelIr.Term> terms = expr.terms();
         if (terms.isEmpty()) {
-            return obj; // a constant (no accelerator to migrate to): Choco refuses a sum of nothing
+            return obj; // a constant (no accelerator to migrate to): its range is the one value
         }
         IntVar[] vs = new IntVar[terms.size() + 1];
         int[] coefs = new int[terms.size() + 1];
