@@ -1,6 +1,5 @@
 package org.terastal.offline.choco;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.chocosolver.solver.constraints.Propagator;
@@ -37,25 +36,12 @@ import org.terastal.offline.ModelIr;
 final class LoadBoundPropagator extends Propagator<IntVar> {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-3;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
-    private static final int LAMBDA_STEPS = 24;
-    private static final int MU_STEPS = 24;
-    /** Chains with more switches than a mask holds keep their switches free (a weaker, still valid bound). */
-    private static final int MAX_SWITCHES = 63;
+    private static final int STEPS = 24;
     private final int resources;
-    /** Per item, per placement: index in {@link #vars} (max is 0), resource, load, time and switch in its chain (-1: none). */
-    private final int[][] var;
-    private final int[][] resource;
-    private final long[][] load;
-    private final long[][] time;
-    private final int[][] switchOf;
-    /** Per chain its items, capacity, switches (indices in {@link #vars}) and allowed sets of switches as masks. */
-    private final int[][] chainItems;
-    private final long[] capacity;
-    private final int[][] switchVar;
-    private final long[][] allowed;
-    /** Per item its chain or -1; per item the placement the relaxation chose at the last call (flattened index). */
-    private final int[] chainOf;
+    /** Per item and placement its variable (max is 0), resource, load, time and switch. */
+    private final PlacementArrays placed;
+    private final ChainSets chains;
+    /** Per item the placement the relaxation chose at the last call (flattened index). */
     private final int[] preferred;
 
     /** Open placements of the current call, flattened: item i owns [start[i], start[i+1]). */
@@ -65,8 +51,6 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
     private final double[] openLoad;
     private final double[] openTime;
     private final int[] openSwitch;
-    /** Per chain, which allowed sets are still possible at this node. */
-    private final boolean[][] possible;
 
     /** Multipliers where the last call found its best bound, the next call's starting point. */
     private double lambda0 = 0.5;
@@ -92,92 +76,29 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         super(variables(balance, all), PropagatorPriority.QUADRATIC, false);
         this.resources = balance.resources();
         List<List<ModelIr.Placement>> items = balance.items();
-        List<ModelIr.Chain> chains = balance.chains();
         int n = items.size();
-        chainOf = new int[n];
-        Arrays.fill(chainOf, -1);
-        chainItems = new int[chains.size()][];
-        capacity = new long[chains.size()];
-        switchVar = new int[chains.size()][];
-        allowed = new long[chains.size()][];
-        possible = new boolean[chains.size()][];
-        int next = 1 + items.stream().mapToInt(List::size).sum();
-        int widest = 0;
-        for (int c = 0; c < chains.size(); c++) {
-            ModelIr.Chain chain = chains.get(c);
-            chainItems[c] = chain.items().stream().mapToInt(Integer::intValue).toArray();
-            capacity[c] = chain.capacity();
-            for (int i : chainItems[c]) {
-                chainOf[i] = c;
-            }
-            List<ModelIr.Var> switches = chain.switches().size() <= MAX_SWITCHES ? chain.switches() : List.of();
-            switchVar[c] = new int[switches.size()];
-            for (int s = 0; s < switches.size(); s++) {
-                switchVar[c][s] = next++;
-            }
-            widest = Math.max(widest, switches.size());
-            allowed[c] = switches.isEmpty() ? new long[] {0}
-                    : chain.allowed().stream().mapToLong(set -> set.stream().mapToLong(v -> 1L << switches.indexOf(v)).sum()).toArray();
-            possible[c] = new boolean[allowed[c].length];
-        }
-        var = new int[n][];
-        resource = new int[n][];
-        load = new long[n][];
-        time = new long[n][];
-        switchOf = new int[n][];
-        next = 1;
-        for (int i = 0; i < n; i++) {
-            List<ModelIr.Placement> item = items.get(i);
-            int k = item.size();
-            var[i] = new int[k];
-            resource[i] = new int[k];
-            load[i] = new long[k];
-            time[i] = new long[k];
-            switchOf[i] = new int[k];
-            List<ModelIr.Var> switches = chainOf[i] < 0 || switchVar[chainOf[i]].length == 0 ? List.of()
-                    : chains.get(chainOf[i]).switches();
-            for (int p = 0; p < k; p++) {
-                ModelIr.Placement placement = item.get(p);
-                var[i][p] = next++;
-                resource[i][p] = placement.resource();
-                load[i][p] = placement.load();
-                time[i][p] = placement.time();
-                // a placement needing a switch the chain does not track is priced as if the switch were on
-                switchOf[i][p] = placement.requires() == null ? -1 : switches.indexOf(placement.requires());
-            }
-        }
+        placed = new PlacementArrays(balance, 1);
+        chains = placed.chains;
         preferred = new int[n];
         start = new int[n + 1];
-        int total = next - 1;
+        int total = placed.end - 1;
         openVar = new int[total];
         openResource = new int[total];
         openLoad = new double[total];
         openTime = new double[total];
         openSwitch = new int[total];
-        mu = new double[chains.size()];
-        muAt = new double[chains.size()];
-        bestMu = new double[chains.size()];
+        mu = new double[chains.items.length];
+        muAt = new double[chains.items.length];
+        bestMu = new double[chains.items.length];
         weight = new double[resources];
         bestWeight = new double[resources];
-        delta = new double[widest];
-        deltaTime = new double[widest];
+        delta = new double[chains.widest];
+        deltaTime = new double[chains.widest];
     }
 
     /** max, then every placement in item order, then every chain's switches. */
     private static IntVar[] variables(ModelIr.LoadBalance balance, IntVar[] all) {
-        List<IntVar> vs = new ArrayList<>();
-        vs.add(all[balance.max().index()]);
-        for (List<ModelIr.Placement> item : balance.items()) {
-            for (ModelIr.Placement p : item) {
-                vs.add(all[p.var().index()]);
-            }
-        }
-        for (ModelIr.Chain c : balance.chains()) {
-            if (c.switches().size() <= MAX_SWITCHES) {
-                c.switches().forEach(v -> vs.add(all[v.index()]));
-            }
-        }
-        return vs.toArray(new IntVar[0]);
+        return PlacementArrays.variables(balance, all, all[balance.max().index()]).toArray(new IntVar[0]);
     }
 
     @Override
@@ -200,7 +121,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
             for (double width = 0.02; ; width *= 4) {
                 double lo = Math.max(0, centre - width);
                 double hi = Math.min(1, centre + width);
-                goldenSection(lo, hi);
+                Multipliers.goldenMax(this::probe, lo, hi, STEPS);
                 double margin = (hi - lo) * 0.01;
                 double best = bestWeight[0];
                 boolean atEdge = (lo > 0 && best - lo < margin) || (hi < 1 && hi - best < margin);
@@ -230,28 +151,6 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         fixByReducedCost(max.getUB() - bound + TOLERANCE);
     }
 
-    private void goldenSection(double lo, double hi) {
-        double a = hi - GOLDEN * (hi - lo);
-        double b = lo + GOLDEN * (hi - lo);
-        double fa = probe(a);
-        double fb = probe(b);
-        for (int step = 0; step < LAMBDA_STEPS; step++) {
-            if (fa < fb) {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + GOLDEN * (hi - lo);
-                fb = probe(b);
-            } else {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - GOLDEN * (hi - lo);
-                fa = probe(a);
-            }
-        }
-    }
-
     /** Evaluates the bound at λ_0 (λ_1 = 1 − λ_0) and keeps it if it is the best of this call. */
     private double probe(double at) {
         weight[0] = at;
@@ -276,21 +175,21 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
      */
     private void collectOpen() throws ContradictionException {
         int k = 0;
-        for (int i = 0; i < var.length; i++) {
+        for (int i = 0; i < placed.var.length; i++) {
             start[i] = k;
             int chosen = -1;
-            for (int p = 0; p < var[i].length && chosen < 0; p++) {
-                if (vars[var[i][p]].isInstantiatedTo(1)) {
+            for (int p = 0; p < placed.var[i].length && chosen < 0; p++) {
+                if (vars[placed.var[i][p]].isInstantiatedTo(1)) {
                     chosen = p;
                 }
             }
-            for (int p = 0; p < var[i].length; p++) {
-                if (chosen >= 0 ? p == chosen : vars[var[i][p]].contains(1)) {
-                    openVar[k] = var[i][p];
-                    openResource[k] = resource[i][p];
-                    openLoad[k] = load[i][p];
-                    openTime[k] = time[i][p];
-                    openSwitch[k] = switchOf[i][p];
+            for (int p = 0; p < placed.var[i].length; p++) {
+                if (chosen >= 0 ? p == chosen : vars[placed.var[i][p]].contains(1)) {
+                    openVar[k] = placed.var[i][p];
+                    openResource[k] = placed.resource[i][p];
+                    openLoad[k] = placed.load[i][p];
+                    openTime[k] = placed.time[i][p];
+                    openSwitch[k] = placed.switchOf[i][p];
                     k++;
                 }
             }
@@ -298,20 +197,9 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
                 fails(); // no placement left: the one-hot constraint fails too, this only says it sooner
             }
         }
-        start[var.length] = k;
-        for (int c = 0; c < allowed.length; c++) {
-            boolean any = false;
-            for (int s = 0; s < allowed[c].length; s++) {
-                possible[c][s] = true;
-                for (int w = 0; w < switchVar[c].length; w++) {
-                    int value = (allowed[c][s] >>> w & 1) == 1 ? 1 : 0;
-                    possible[c][s] &= vars[switchVar[c][w]].contains(value);
-                }
-                any |= possible[c][s];
-            }
-            if (!any) {
-                fails();
-            }
+        start[placed.var.length] = k;
+        if (!chains.refresh(vars)) {
+            fails();
         }
     }
 
@@ -321,8 +209,8 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
      */
     private double evaluate() {
         double sum = 0;
-        for (int i = 0; i < var.length; i++) {
-            if (chainOf[i] < 0) {
+        for (int i = 0; i < placed.var.length; i++) {
+            if (chains.chainOf[i] < 0) {
                 double best = Double.POSITIVE_INFINITY;
                 for (int k = start[i]; k < start[i + 1]; k++) {
                     best = Math.min(best, price(k, 0));
@@ -330,49 +218,14 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
                 sum += best;
             }
         }
-        for (int c = 0; c < chainItems.length; c++) {
-            sum += bestChain(c);
+        for (int c = 0; c < chains.items.length; c++) {
+            int chain = c;
+            // the term rises with μ while the chain's cheapest times overrun its capacity
+            double[] best = Multipliers.bisectMax(x -> chainValue(chain, x), () -> slope, mu[c], STEPS);
+            sum += best[0];
+            muAt[c] = best[1];
         }
         return sum;
-    }
-
-    /** max over μ ≥ 0 of chain c's term, by bisection on the sign of its subgradient; sets muAt[c]. */
-    private double bestChain(int c) {
-        double best = chainValue(c, 0);
-        muAt[c] = 0;
-        if (slope <= 0 || best == Double.POSITIVE_INFINITY) {
-            return best;
-        }
-        double lo = 0;
-        double hi = Math.max(mu[c], 1e-9) * 2;
-        double v = chainValue(c, hi);
-        while (slope > 0 && hi < 1e12) {
-            if (v > best) {
-                best = v;
-                muAt[c] = hi;
-            }
-            lo = hi;
-            hi *= 4;
-            v = chainValue(c, hi);
-        }
-        if (v > best) {
-            best = v;
-            muAt[c] = hi;
-        }
-        for (int step = 0; step < MU_STEPS; step++) {
-            double mid = (lo + hi) / 2;
-            v = chainValue(c, mid);
-            if (v > best) {
-                best = v;
-                muAt[c] = mid;
-            }
-            if (slope > 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return best;
     }
 
     /**
@@ -383,13 +236,13 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
      * {@link #needed}.
      */
     private double chainValue(int c, double m) {
-        double sum = -m * capacity[c];
-        double times = -capacity[c];
-        int switches = switchVar[c].length;
+        double sum = -m * chains.capacity[c];
+        double times = -chains.capacity[c];
+        int switches = chains.switchVar[c].length;
         Arrays.fill(delta, 0, switches, 0);
         Arrays.fill(deltaTime, 0, switches, 0);
         needed = 0;
-        for (int i : chainItems[c]) {
+        for (int i : chains.items[c]) {
             double plain = Double.POSITIVE_INFINITY;
             double plainTime = 0;
             double switched = Double.POSITIVE_INFINITY;
@@ -421,32 +274,13 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
                 }
             }
         }
-        double gain = Double.POSITIVE_INFINITY;
-        double gainTime = 0;
-        chosenSet = -1;
-        for (int s = 0; s < allowed[c].length; s++) {
-            if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
-                double g = gainOf(allowed[c][s], switches, delta);
-                if (g < gain) {
-                    gain = g;
-                    gainTime = gainOf(allowed[c][s], switches, deltaTime);
-                    chosenSet = s;
-                }
-            }
+        chosenSet = chains.best(c, needed, delta, false);
+        if (chosenSet < 0) {
+            slope = 0;
+            return Double.POSITIVE_INFINITY;
         }
-        slope = times + gainTime;
-        return sum + gain;
-    }
-
-    /** The sum of {@code perSwitch} over the switches in {@code set}. */
-    static double gainOf(long set, int switches, double[] perSwitch) {
-        double g = 0;
-        for (int w = 0; w < switches; w++) {
-            if ((set >>> w & 1) == 1) {
-                g += perSwitch[w];
-            }
-        }
-        return g;
+        slope = times + chains.sum(c, chosenSet, deltaTime);
+        return sum + chains.sum(c, chosenSet, delta);
     }
 
     private double price(int k, double m) {
@@ -459,44 +293,30 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
      * cheapest set for the search.
      */
     private void fixByReducedCost(double room) throws ContradictionException {
-        for (int i = 0; i < var.length; i++) {
-            if (chainOf[i] < 0) {
+        for (int i = 0; i < placed.var.length; i++) {
+            if (chains.chainOf[i] < 0) {
                 fixItem(i, 0, 0, 0, 0, room);
             }
         }
-        for (int c = 0; c < chainItems.length; c++) {
+        for (int c = 0; c < chains.items.length; c++) {
             chainValue(c, bestMu[c]);
-            int switches = switchVar[c].length;
-            long chosen = allowed[c][chosenSet];
-            double least = gainOf(chosen, switches, delta);
+            int switches = chains.switchVar[c].length;
+            long chosen = chains.allowed[c][chosenSet];
             double[] with = new double[switches];
             double[] without = new double[switches];
+            chains.penalties(c, needed, delta, false, chosenSet, with, without);
             for (int w = 0; w < switches; w++) {
-                with[w] = Double.POSITIVE_INFINITY;
-                without[w] = Double.POSITIVE_INFINITY;
-                for (int s = 0; s < allowed[c].length; s++) {
-                    if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
-                        double g = gainOf(allowed[c][s], switches, delta);
-                        if ((allowed[c][s] >>> w & 1) == 1) {
-                            with[w] = Math.min(with[w], g);
-                        } else {
-                            without[w] = Math.min(without[w], g);
-                        }
-                    }
-                }
-                IntVar sv = vars[switchVar[c][w]];
-                if (with[w] - least > room) {
+                IntVar sv = vars[chains.switchVar[c][w]];
+                if (with[w] > room) {
                     sv.removeValue(1, this);
                 }
-                if (without[w] - least > room) {
+                if (without[w] > room) {
                     sv.removeValue(0, this);
                 }
             }
-            for (int i : chainItems[c]) {
+            for (int i : chains.items[c]) {
                 int sw = switchOfItem(i);
-                double extraWith = sw < 0 ? 0 : with[sw] - least;
-                double extraWithout = sw < 0 ? 0 : without[sw] - least;
-                fixItem(i, bestMu[c], extraWith, extraWithout, sw < 0 ? 0 : chosen >>> sw & 1, room);
+                fixItem(i, bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], sw < 0 ? 0 : chosen >>> sw & 1, room);
             }
         }
     }
@@ -566,10 +386,10 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
             return ESat.UNDEFINED;
         }
         long[] total = new long[resources];
-        for (int i = 0; i < var.length; i++) {
-            for (int p = 0; p < var[i].length; p++) {
-                if (vars[var[i][p]].getValue() == 1) {
-                    total[resource[i][p]] += load[i][p];
+        for (int i = 0; i < placed.var.length; i++) {
+            for (int p = 0; p < placed.var[i].length; p++) {
+                if (vars[placed.var[i][p]].getValue() == 1) {
+                    total[placed.resource[i][p]] += placed.load[i][p];
                 }
             }
         }

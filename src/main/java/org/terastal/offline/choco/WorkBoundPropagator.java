@@ -1,6 +1,5 @@
 package org.terastal.offline.choco;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.chocosolver.solver.constraints.Propagator;
@@ -35,21 +34,15 @@ import org.terastal.offline.ModelIr;
 final class WorkBoundPropagator extends Propagator<IntVar> {
     private static final long serialVersionUID = 1L;
     private static final double TOLERANCE = 1e-3;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
     /** Golden-section and bisection steps at the first call and at later nodes; coordinate rounds at the first call. */
     private static final int ROOT_STEPS = 24;
     private static final int NODE_STEPS = 8;
     private static final int ROOT_ROUNDS = 2;
-    private static final int MAX_SWITCHES = 63;
     private static final double NONE = Double.NEGATIVE_INFINITY;
 
     private final int resources;
     /** vars: objective (0), max (1), then per item its placements, its migration options and its flex. */
-    private final int[][] placeVar;
-    private final int[][] placeResource;
-    private final long[][] placeLoad;
-    private final long[][] placeTime;
-    private final int[][] placeSwitch;
+    private final PlacementArrays placed;
     private final int[][] optionVar;
     private final int[][] optionResource;
     private final long[][] optionTime;
@@ -57,12 +50,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     /** Per item: its flex variable (-1: none) and work. */
     private final int[] flexVar;
     private final long[] work;
-    private final int[] chainOf;
-    private final int[][] chainItems;
-    private final long[] capacity;
-    private final int[][] switchVar;
-    private final long[][] allowed;
-    private final boolean[][] possible;
+    private final ChainSets chains;
 
     /** Per item at this node: placements and options still possible, whether flex may be 0 or 1. */
     private final boolean[][] placeOpen;
@@ -89,45 +77,9 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         super(variables(balance, all, objective), PropagatorPriority.QUADRATIC, false);
         resources = balance.resources();
         List<List<ModelIr.Placement>> items = balance.items();
-        List<ModelIr.Chain> chains = balance.chains();
         int n = items.size();
-        chainOf = new int[n];
-        Arrays.fill(chainOf, -1);
-        chainItems = new int[chains.size()][];
-        capacity = new long[chains.size()];
-        switchVar = new int[chains.size()][];
-        allowed = new long[chains.size()][];
-        possible = new boolean[chains.size()][];
-        List<List<ModelIr.Var>> tracked = new ArrayList<>();
-        int next = 2;
-        for (ModelIr.Flexibility f : balance.flexibility()) {
-            next += f.options().size() + 1;
-        }
-        next += items.stream().mapToInt(List::size).sum();
-        int widest = 0;
-        for (int c = 0; c < chains.size(); c++) {
-            ModelIr.Chain chain = chains.get(c);
-            chainItems[c] = chain.items().stream().mapToInt(Integer::intValue).toArray();
-            capacity[c] = chain.capacity();
-            for (int i : chainItems[c]) {
-                chainOf[i] = c;
-            }
-            List<ModelIr.Var> switches = chain.switches().size() <= MAX_SWITCHES ? chain.switches() : List.of();
-            tracked.add(switches);
-            switchVar[c] = new int[switches.size()];
-            for (int s = 0; s < switches.size(); s++) {
-                switchVar[c][s] = next++;
-            }
-            widest = Math.max(widest, switches.size());
-            allowed[c] = switches.isEmpty() ? new long[] {0}
-                    : chain.allowed().stream().mapToLong(set -> set.stream().mapToLong(v -> 1L << switches.indexOf(v)).sum()).toArray();
-            possible[c] = new boolean[allowed[c].length];
-        }
-        placeVar = new int[n][];
-        placeResource = new int[n][];
-        placeLoad = new long[n][];
-        placeTime = new long[n][];
-        placeSwitch = new int[n][];
+        placed = new PlacementArrays(balance, 2);
+        chains = placed.chains;
         optionVar = new int[n][0];
         optionResource = new int[n][0];
         optionTime = new long[n][0];
@@ -135,28 +87,9 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         flexVar = new int[n];
         Arrays.fill(flexVar, -1);
         work = new long[n];
-        next = 2;
-        for (int i = 0; i < n; i++) {
-            List<ModelIr.Placement> item = items.get(i);
-            List<ModelIr.Var> switches = chainOf[i] < 0 ? List.of() : tracked.get(chainOf[i]);
-            int k = item.size();
-            placeVar[i] = new int[k];
-            placeResource[i] = new int[k];
-            placeLoad[i] = new long[k];
-            placeTime[i] = new long[k];
-            placeSwitch[i] = new int[k];
-            for (int p = 0; p < k; p++) {
-                ModelIr.Placement placement = item.get(p);
-                placeVar[i][p] = next++;
-                placeResource[i][p] = placement.resource();
-                placeLoad[i][p] = placement.load();
-                placeTime[i][p] = placement.time();
-                placeSwitch[i][p] = placement.requires() == null ? -1 : switches.indexOf(placement.requires());
-            }
-        }
+        int next = chains.end;
         for (ModelIr.Flexibility f : balance.flexibility()) {
             int i = f.item();
-            List<ModelIr.Var> switches = chainOf[i] < 0 ? List.of() : tracked.get(chainOf[i]);
             int k = f.options().size();
             optionVar[i] = new int[k];
             optionResource[i] = new int[k];
@@ -167,7 +100,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 optionVar[i][o] = next++;
                 optionResource[i][o] = m.resource();
                 optionTime[i][o] = m.time();
-                optionSwitch[i][o] = m.requires() == null ? -1 : switches.indexOf(m.requires());
+                optionSwitch[i][o] = chains.switchOf(i, m.requires());
             }
             flexVar[i] = next++;
             work[i] = f.work();
@@ -175,38 +108,26 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         placeOpen = new boolean[n][];
         optionOpen = new boolean[n][];
         for (int i = 0; i < n; i++) {
-            placeOpen[i] = new boolean[placeVar[i].length];
+            placeOpen[i] = new boolean[placed.var[i].length];
             optionOpen[i] = new boolean[optionVar[i].length];
         }
         noneAllowed = new boolean[n];
         flexAllowed = new boolean[n];
         lambda = new double[resources];
         bestLambda = new double[resources];
-        mu = new double[chains.size()];
-        muAt = new double[chains.size()];
-        bestMu = new double[chains.size()];
-        delta = new double[widest];
-        deltaTime = new double[widest];
+        mu = new double[chains.items.length];
+        muAt = new double[chains.items.length];
+        bestMu = new double[chains.items.length];
+        delta = new double[chains.widest];
+        deltaTime = new double[chains.widest];
     }
 
-    /** objective, max, every placement in item order, every flexibility's options then flex, every chain's switches. */
+    /** objective, max, every placement in item order, every chain's switches, every flexibility's options then flex. */
     private static IntVar[] variables(ModelIr.LoadBalance balance, IntVar[] all, IntVar objective) {
-        List<IntVar> vs = new ArrayList<>();
-        vs.add(objective);
-        vs.add(all[balance.max().index()]);
-        for (List<ModelIr.Placement> item : balance.items()) {
-            for (ModelIr.Placement p : item) {
-                vs.add(all[p.var().index()]);
-            }
-        }
+        List<IntVar> vs = PlacementArrays.variables(balance, all, objective, all[balance.max().index()]);
         for (ModelIr.Flexibility f : balance.flexibility()) {
             f.options().forEach(m -> vs.add(all[m.var().index()]));
             vs.add(all[f.flex().index()]);
-        }
-        for (ModelIr.Chain c : balance.chains()) {
-            if (c.switches().size() <= MAX_SWITCHES) {
-                c.switches().forEach(v -> vs.add(all[v.index()]));
-            }
         }
         return vs.toArray(new IntVar[0]);
     }
@@ -250,28 +171,9 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         fixByReducedCost(bound - objective.getLB() + TOLERANCE);
     }
 
-    /** Golden-section search over λ_r in [lo, hi], the other weights at the call's best. */
+    /** Golden-section search over λ_r in [lo, hi] for the lowest bound, the other weights at the call's best. */
     private void goldenSection(int r, double lo, double hi, int steps) {
-        double a = hi - GOLDEN * (hi - lo);
-        double b = lo + GOLDEN * (hi - lo);
-        double fa = probeAt(r, a);
-        double fb = probeAt(r, b);
-        for (int step = 0; step < steps; step++) {
-            if (fa > fb) {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + GOLDEN * (hi - lo);
-                fb = probeAt(r, b);
-            } else {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - GOLDEN * (hi - lo);
-                fa = probeAt(r, a);
-            }
-        }
-        probeAt(r, lo);
+        Multipliers.goldenMax(at -> -probeAt(r, at), lo, hi, steps);
     }
 
     private double probeAt(int r, double value) {
@@ -292,10 +194,10 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     }
 
     private void collectOpen() throws ContradictionException {
-        for (int i = 0; i < placeVar.length; i++) {
+        for (int i = 0; i < placed.var.length; i++) {
             boolean any = false;
-            for (int p = 0; p < placeVar[i].length; p++) {
-                placeOpen[i][p] = vars[placeVar[i][p]].contains(1);
+            for (int p = 0; p < placed.var[i].length; p++) {
+                placeOpen[i][p] = vars[placed.var[i][p]].contains(1);
                 any |= placeOpen[i][p];
             }
             if (!any) {
@@ -309,13 +211,8 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             flexAllowed[i] = flexVar[i] >= 0 && vars[flexVar[i]].contains(1);
             noneAllowed[i] = !forced && (flexVar[i] < 0 || vars[flexVar[i]].contains(0));
         }
-        for (int c = 0; c < allowed.length; c++) {
-            for (int s = 0; s < allowed[c].length; s++) {
-                possible[c][s] = true;
-                for (int w = 0; w < switchVar[c].length; w++) {
-                    possible[c][s] &= vars[switchVar[c][w]].contains((int) (allowed[c][s] >>> w & 1));
-                }
-            }
+        if (!chains.refresh(vars)) {
+            fails();
         }
     }
 
@@ -326,10 +223,10 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         for (int r = 0; r < resources; r++) {
             sum += lambda[r] * max;
         }
-        for (int i = 0; i < placeVar.length; i++) {
-            if (chainOf[i] < 0) {
+        for (int i = 0; i < placed.var.length; i++) {
+            if (chains.chainOf[i] < 0) {
                 double best = NONE;
-                for (int p = 0; p < placeVar[i].length; p++) {
+                for (int p = 0; p < placed.var[i].length; p++) {
                     for (int o = -1; o < optionVar[i].length; o++) {
                         best = Math.max(best, value(i, p, o, 0));
                     }
@@ -337,49 +234,15 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 sum += best;
             }
         }
-        for (int c = 0; c < chainItems.length; c++) {
-            sum += bestChain(c);
+        for (int c = 0; c < chains.items.length; c++) {
+            int chain = c;
+            // minimising the chain's term over μ maximises its negation, which rises with μ while the chain's times
+            // overrun its capacity
+            double[] best = Multipliers.bisectMax(x -> -chainValue(chain, x), () -> -slope, mu[c], muSteps);
+            sum -= best[0];
+            muAt[c] = best[1];
         }
         return sum;
-    }
-
-    /** min over μ ≥ 0 of chain c's term, by bisection on the sign of its subgradient; sets muAt[c]. */
-    private double bestChain(int c) {
-        double best = chainValue(c, 0);
-        muAt[c] = 0;
-        if (slope >= 0 || best == NONE) {
-            return best;
-        }
-        double lo = 0;
-        double hi = mu[c] > 0 ? mu[c] / 4 : 1e-4;
-        double v = chainValue(c, hi);
-        while (slope < 0 && hi < 1e12) {
-            if (v < best) {
-                best = v;
-                muAt[c] = hi;
-            }
-            lo = hi;
-            hi *= 4;
-            v = chainValue(c, hi);
-        }
-        if (v < best) {
-            best = v;
-            muAt[c] = hi;
-        }
-        for (int step = 0; step < muSteps; step++) {
-            double mid = (lo + hi) / 2;
-            v = chainValue(c, mid);
-            if (v < best) {
-                best = v;
-                muAt[c] = mid;
-            }
-            if (slope < 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return best;
     }
 
     /**
@@ -390,23 +253,23 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         if (!placeOpen[i][p]) {
             return NONE;
         }
-        double cost = lambda[placeResource[i][p]] * placeLoad[i][p];
+        double cost = lambda[placed.resource[i][p]] * placed.load[i][p];
         if (o < 0) {
-            return noneAllowed[i] ? -cost - m * placeTime[i][p] : NONE;
+            return noneAllowed[i] ? -cost - m * placed.time[i][p] : NONE;
         }
-        if (!optionOpen[i][o] || optionResource[i][o] == placeResource[i][p]
-                || (placeSwitch[i][p] >= 0 && optionSwitch[i][o] >= 0 && placeSwitch[i][p] != optionSwitch[i][o])) {
+        if (!optionOpen[i][o] || optionResource[i][o] == placed.resource[i][p]
+                || (placed.switchOf[i][p] >= 0 && optionSwitch[i][o] >= 0 && placed.switchOf[i][p] != optionSwitch[i][o])) {
             return NONE;
         }
-        return (flexAllowed[i] ? work[i] : 0) - cost - m * Math.max(placeTime[i][p], optionTime[i][o]);
+        return (flexAllowed[i] ? work[i] : 0) - cost - m * Math.max(placed.time[i][p], optionTime[i][o]);
     }
 
     private double timeOf(int i, int p, int o) {
-        return o < 0 ? placeTime[i][p] : Math.max(placeTime[i][p], optionTime[i][o]);
+        return o < 0 ? placed.time[i][p] : Math.max(placed.time[i][p], optionTime[i][o]);
     }
 
     private int switchOf(int i, int p, int o) {
-        return placeSwitch[i][p] >= 0 ? placeSwitch[i][p] : o < 0 ? -1 : optionSwitch[i][o];
+        return placed.switchOf[i][p] >= 0 ? placed.switchOf[i][p] : o < 0 ? -1 : optionSwitch[i][o];
     }
 
     /**
@@ -416,19 +279,19 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
      * turning it on in {@link #delta}, and the switches some item needs in {@link #needed}.
      */
     private double chainValue(int c, double m) {
-        double sum = m * capacity[c];
-        double times = capacity[c];
-        int switches = switchVar[c].length;
+        double sum = m * chains.capacity[c];
+        double times = chains.capacity[c];
+        int switches = chains.switchVar[c].length;
         Arrays.fill(delta, 0, switches, 0);
         Arrays.fill(deltaTime, 0, switches, 0);
         needed = 0;
-        for (int i : chainItems[c]) {
+        for (int i : chains.items[c]) {
             double plain = NONE;
             double plainTime = 0;
             double switched = NONE;
             double switchedTime = 0;
             int sw = -1;
-            for (int p = 0; p < placeVar[i].length; p++) {
+            for (int p = 0; p < placed.var[i].length; p++) {
                 for (int o = -1; o < optionVar[i].length; o++) {
                     double v = value(i, p, o, m);
                     if (v == NONE) {
@@ -466,63 +329,37 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 }
             }
         }
-        double gain = NONE;
-        double gainTime = 0;
-        chosenSet = -1;
-        for (int s = 0; s < allowed[c].length; s++) {
-            if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
-                double g = LoadBoundPropagator.gainOf(allowed[c][s], switches, delta);
-                if (g > gain) {
-                    gain = g;
-                    gainTime = LoadBoundPropagator.gainOf(allowed[c][s], switches, deltaTime);
-                    chosenSet = s;
-                }
-            }
-        }
+        chosenSet = chains.best(c, needed, delta, true);
         if (chosenSet < 0) {
             slope = 0;
             return NONE;
         }
-        slope = times - gainTime;
-        return sum + gain;
+        slope = times - chains.sum(c, chosenSet, deltaTime);
+        return sum + chains.sum(c, chosenSet, delta);
     }
 
     /** Removes every placement, option and flex value whose forcing would drop the bound by more than {@code room}. */
     private void fixByReducedCost(double room) throws ContradictionException {
         System.arraycopy(bestLambda, 0, lambda, 0, resources);
-        for (int i = 0; i < placeVar.length; i++) {
-            if (chainOf[i] < 0) {
+        for (int i = 0; i < placed.var.length; i++) {
+            if (chains.chainOf[i] < 0) {
                 fixItem(i, 0, 0, 0, room);
             }
         }
-        for (int c = 0; c < chainItems.length; c++) {
+        for (int c = 0; c < chains.items.length; c++) {
             chainValue(c, bestMu[c]);
-            int switches = switchVar[c].length;
-            double best = LoadBoundPropagator.gainOf(allowed[c][chosenSet], switches, delta);
+            int switches = chains.switchVar[c].length;
             double[] with = new double[switches];
             double[] without = new double[switches];
-            for (int w = 0; w < switches; w++) {
-                with[w] = NONE;
-                without[w] = NONE;
-                for (int s = 0; s < allowed[c].length; s++) {
-                    if (possible[c][s] && (needed & ~allowed[c][s]) == 0) {
-                        double g = LoadBoundPropagator.gainOf(allowed[c][s], switches, delta);
-                        if ((allowed[c][s] >>> w & 1) == 1) {
-                            with[w] = Math.max(with[w], g);
-                        } else {
-                            without[w] = Math.max(without[w], g);
-                        }
-                    }
-                }
-            }
-            for (int i : chainItems[c]) {
+            chains.penalties(c, needed, delta, true, chosenSet, with, without);
+            for (int i : chains.items[c]) {
                 int sw = -1;
-                for (int p = 0; p < placeVar[i].length && sw < 0; p++) {
+                for (int p = 0; p < placed.var[i].length && sw < 0; p++) {
                     for (int o = -1; o < optionVar[i].length && sw < 0; o++) {
                         sw = switchOf(i, p, o);
                     }
                 }
-                fixItem(i, bestMu[c], sw < 0 ? 0 : best - with[sw], sw < 0 ? 0 : best - without[sw], room);
+                fixItem(i, bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], room);
             }
         }
     }
@@ -534,7 +371,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     private void fixItem(int i, double m, double lossWith, double lossWithout, double room) throws ContradictionException {
         double plain = NONE;
         double any = NONE;
-        for (int p = 0; p < placeVar[i].length; p++) {
+        for (int p = 0; p < placed.var[i].length; p++) {
             for (int o = -1; o < optionVar[i].length; o++) {
                 double v = value(i, p, o, m);
                 any = Math.max(any, v);
@@ -544,13 +381,13 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             }
         }
         // the smallest drop forcing each value costs
-        double[] placeDrop = new double[placeVar[i].length];
+        double[] placeDrop = new double[placed.var[i].length];
         double[] optionDrop = new double[optionVar[i].length];
         Arrays.fill(placeDrop, Double.POSITIVE_INFINITY);
         Arrays.fill(optionDrop, Double.POSITIVE_INFINITY);
         double noneDrop = Double.POSITIVE_INFINITY;
         double flexDrop = Double.POSITIVE_INFINITY;
-        for (int p = 0; p < placeVar[i].length; p++) {
+        for (int p = 0; p < placed.var[i].length; p++) {
             for (int o = -1; o < optionVar[i].length; o++) {
                 double v = value(i, p, o, m);
                 if (v == NONE) {
@@ -569,9 +406,9 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 }
             }
         }
-        for (int p = 0; p < placeVar[i].length; p++) {
+        for (int p = 0; p < placed.var[i].length; p++) {
             if (placeOpen[i][p] && placeDrop[p] > room) {
-                vars[placeVar[i][p]].removeValue(1, this);
+                vars[placed.var[i][p]].removeValue(1, this);
             }
         }
         for (int o = 0; o < optionVar[i].length; o++) {
