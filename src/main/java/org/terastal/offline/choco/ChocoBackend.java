@@ -37,6 +37,11 @@ import org.terastal.offline.SolverSettings;
  * <p>Search: the IR's search groups in order (homes of the heaviest layers first, then variant
  * sets, budgets, migration), each by dom/wdeg with last-conflict; a value is the hinted one
  * (the previous phase's solution) when still in the domain, else the lower bound.
+ *
+ * <p>Bounds: Choco has no linear relaxation, so each load-balance declaration gets a Lagrangian
+ * bound on the busiest load ({@link LoadBoundPropagator}) and, in the phase maximising the
+ * flexible work it declares, one on that work ({@link WorkBoundPropagator}), both with
+ * reduced-cost fixing (docs/offline.md §4).
  */
 public final class ChocoBackend implements Backend {
     private static final String VERSION = readVersion();
