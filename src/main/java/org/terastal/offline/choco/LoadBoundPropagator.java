@@ -374,10 +374,14 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
 
     /**
      * The placement of item i that the relaxation chose at the last call, as an index into the
-     * flattened placements (item by item, placement by placement).
+     * flattened placements (item by item, placement by placement); -1 unless there are two
+     * resources. With more, the weights stay fixed and the relaxation's choice is each item's
+     * cheapest placement, which would pile everything onto the fastest resource: measured on
+     * the generated 16×100×4 instance, following it left Choco at a gap of 0.48 after 60 s,
+     * against 0.07–0.09 with least-loaded placement.
      */
     int preferred(int i) {
-        return preferred[i];
+        return resources == 2 ? preferred[i] : -1;
     }
 
     @Override
