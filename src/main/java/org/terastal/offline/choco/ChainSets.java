@@ -25,6 +25,16 @@ final class ChainSets {
     /** The most switches of any chain; the position after the last switch. */
     final int widest;
     final int end;
+    /** Scratch for the propagators' chain terms: per switch, the gain of turning it on in price and in time. */
+    final double[] delta;
+    final double[] deltaTime;
+    /**
+     * Per chain its multiplier: where the propagator's last call found its best bound (the next
+     * call's start), in the evaluation under way, and at the current call's best.
+     */
+    final double[] mu;
+    final double[] muAt;
+    final double[] bestMu;
     private final List<List<ModelIr.Var>> tracked = new ArrayList<>();
 
     /** @param firstSwitch the position of the first chain's first switch among the propagator's variables */
@@ -59,6 +69,11 @@ final class ChainSets {
         }
         widest = most;
         end = next;
+        delta = new double[most];
+        deltaTime = new double[most];
+        mu = new double[chains.size()];
+        muAt = new double[chains.size()];
+        bestMu = new double[chains.size()];
     }
 
     private static List<ModelIr.Var> trackable(ModelIr.Chain chain) {

@@ -54,20 +54,14 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
 
     /** Multipliers where the last call found its best bound, the next call's starting point. */
     private double lambda0 = 0.5;
-    private final double[] mu;
-    /** Multipliers of the current λ's evaluation. */
-    private final double[] muAt;
     /** The best bound of the current call and its multipliers. */
     private double bound;
     /** Per resource its λ: of the evaluation under way, and of the call's best. */
     private final double[] weight;
     private final double[] bestWeight;
     private long lastNode = -1;
-    private final double[] bestMu;
 
-    /** Work arrays of {@link #chainValue}: per switch its gain in price and in time, and the last value's details. */
-    private final double[] delta;
-    private final double[] deltaTime;
+    /** What the last {@link #chainValue} found besides its value. */
     private long needed;
     private double slope;
     private int chosenSet;
@@ -87,13 +81,8 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         openLoad = new double[total];
         openTime = new double[total];
         openSwitch = new int[total];
-        mu = new double[chains.items.length];
-        muAt = new double[chains.items.length];
-        bestMu = new double[chains.items.length];
         weight = new double[resources];
         bestWeight = new double[resources];
-        delta = new double[chains.widest];
-        deltaTime = new double[chains.widest];
     }
 
     /** max, then every placement in item order, then every chain's switches. */
@@ -145,7 +134,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         }
         lambda0 = bestWeight[0];
         System.arraycopy(bestWeight, 0, weight, 0, resources);
-        System.arraycopy(bestMu, 0, mu, 0, mu.length);
+        System.arraycopy(chains.bestMu, 0, chains.mu, 0, chains.mu.length);
         IntVar max = vars[0];
         max.updateLowerBound((int) Math.ceil(bound - TOLERANCE), this);
         fixByReducedCost(max.getUB() - bound + TOLERANCE);
@@ -164,7 +153,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         if (value > bound) {
             bound = value;
             System.arraycopy(weight, 0, bestWeight, 0, resources);
-            System.arraycopy(muAt, 0, bestMu, 0, mu.length);
+            System.arraycopy(chains.muAt, 0, chains.bestMu, 0, chains.mu.length);
         }
         return value;
     }
@@ -205,7 +194,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
 
     /**
      * The Lagrangian bound at the weights in {@link #weight}, each chain's μ improved from the
-     * last call's by bisection; leaves the μ used in {@link #muAt}.
+     * last call's by bisection; leaves the μ used in {@link ChainSets#muAt}.
      */
     private double evaluate() {
         double sum = 0;
@@ -221,9 +210,9 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
         for (int c = 0; c < chains.items.length; c++) {
             int chain = c;
             // the term rises with μ while the chain's cheapest times overrun its capacity
-            double[] best = Multipliers.bisectMax(x -> chainValue(chain, x), () -> slope, mu[c], STEPS);
+            double[] best = Multipliers.bisectMax(x -> chainValue(chain, x), () -> slope, chains.mu[c], STEPS);
             sum += best[0];
-            muAt[c] = best[1];
+            chains.muAt[c] = best[1];
         }
         return sum;
     }
@@ -232,15 +221,15 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
      * Chain c's term at (λ, μ): each item at its cheapest placement under the cheapest possible
      * set of switches, minus μ·capacity (+∞ when no possible set allows every item a placement).
      * Leaves the subgradient in μ in {@link #slope}, the set in {@link #chosenSet}, per switch the
-     * gain of turning it on in {@link #delta} and the switches some item cannot do without in
+     * gain of turning it on in {@link ChainSets#delta} and the switches some item cannot do without in
      * {@link #needed}.
      */
     private double chainValue(int c, double m) {
         double sum = -m * chains.capacity[c];
         double times = -chains.capacity[c];
         int switches = chains.switchVar[c].length;
-        Arrays.fill(delta, 0, switches, 0);
-        Arrays.fill(deltaTime, 0, switches, 0);
+        Arrays.fill(chains.delta, 0, switches, 0);
+        Arrays.fill(chains.deltaTime, 0, switches, 0);
         needed = 0;
         for (int i : chains.items[c]) {
             double plain = Double.POSITIVE_INFINITY;
@@ -269,18 +258,18 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
                 sum += plain;
                 times += plainTime;
                 if (switched < plain) {
-                    delta[sw] += switched - plain;
-                    deltaTime[sw] += switchedTime - plainTime;
+                    chains.delta[sw] += switched - plain;
+                    chains.deltaTime[sw] += switchedTime - plainTime;
                 }
             }
         }
-        chosenSet = chains.best(c, needed, delta, false);
+        chosenSet = chains.best(c, needed, chains.delta, false);
         if (chosenSet < 0) {
             slope = 0;
             return Double.POSITIVE_INFINITY;
         }
-        slope = times + chains.sum(c, chosenSet, deltaTime);
-        return sum + chains.sum(c, chosenSet, delta);
+        slope = times + chains.sum(c, chosenSet, chains.deltaTime);
+        return sum + chains.sum(c, chosenSet, chains.delta);
     }
 
     private double price(int k, double m) {
@@ -299,12 +288,12 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
             }
         }
         for (int c = 0; c < chains.items.length; c++) {
-            chainValue(c, bestMu[c]);
+            chainValue(c, chains.bestMu[c]);
             int switches = chains.switchVar[c].length;
             long chosen = chains.allowed[c][chosenSet];
             double[] with = new double[switches];
             double[] without = new double[switches];
-            chains.penalties(c, needed, delta, false, chosenSet, with, without);
+            chains.penalties(c, needed, chains.delta, false, chosenSet, with, without);
             for (int w = 0; w < switches; w++) {
                 IntVar sv = vars[chains.switchVar[c][w]];
                 if (with[w] > room) {
@@ -316,7 +305,7 @@ final class LoadBoundPropagator extends Propagator<IntVar> {
             }
             for (int i : chains.items[c]) {
                 int sw = switchOfItem(i);
-                fixItem(i, bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], sw < 0 ? 0 : chosen >>> sw & 1, room);
+                fixItem(i, chains.bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], sw < 0 ? 0 : chosen >>> sw & 1, room);
             }
         }
     }

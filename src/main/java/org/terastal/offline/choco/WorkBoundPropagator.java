@@ -60,15 +60,10 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
 
     private final double[] lambda;
     private final double[] bestLambda;
-    private final double[] mu;
-    private final double[] muAt;
-    private final double[] bestMu;
     private double bound;
     private long lastNode = -1;
     private int muSteps;
 
-    private final double[] delta;
-    private final double[] deltaTime;
     private long needed;
     private double slope;
     private int chosenSet;
@@ -115,11 +110,6 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         flexAllowed = new boolean[n];
         lambda = new double[resources];
         bestLambda = new double[resources];
-        mu = new double[chains.items.length];
-        muAt = new double[chains.items.length];
-        bestMu = new double[chains.items.length];
-        delta = new double[chains.widest];
-        deltaTime = new double[chains.widest];
     }
 
     /** objective, max, every placement in item order, every chain's switches, every flexibility's options then flex. */
@@ -162,7 +152,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             }
         }
         System.arraycopy(bestLambda, 0, lambda, 0, resources);
-        System.arraycopy(bestMu, 0, mu, 0, mu.length);
+        System.arraycopy(chains.bestMu, 0, chains.mu, 0, chains.mu.length);
         IntVar objective = vars[0];
         if (bound == Double.NEGATIVE_INFINITY) {
             fails(); // some item has no combination, or some chain no set its items allow
@@ -188,7 +178,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         if (value < bound) {
             bound = value;
             System.arraycopy(lambda, 0, bestLambda, 0, resources);
-            System.arraycopy(muAt, 0, bestMu, 0, mu.length);
+            System.arraycopy(chains.muAt, 0, chains.bestMu, 0, chains.mu.length);
         }
         return value;
     }
@@ -216,7 +206,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         }
     }
 
-    /** The bound at {@link #lambda}, each chain's μ minimised from the last call's; leaves the μ used in {@link #muAt}. */
+    /** The bound at {@link #lambda}, each chain's μ minimised from the last call's; leaves the μ used in {@link ChainSets#muAt}. */
     private double evaluate() {
         double max = vars[1].getUB();
         double sum = 0;
@@ -238,9 +228,9 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             int chain = c;
             // minimising the chain's term over μ maximises its negation, which rises with μ while the chain's times
             // overrun its capacity
-            double[] best = Multipliers.bisectMax(x -> -chainValue(chain, x), () -> -slope, mu[c], muSteps);
+            double[] best = Multipliers.bisectMax(x -> -chainValue(chain, x), () -> -slope, chains.mu[c], muSteps);
             sum -= best[0];
-            muAt[c] = best[1];
+            chains.muAt[c] = best[1];
         }
         return sum;
     }
@@ -276,14 +266,14 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
      * Chain c's term at price m: m·capacity plus each item's best combination under the best
      * possible set of switches ({@link #NONE} when none allows every item one). Leaves the
      * subgradient in m in {@link #slope}, the set in {@link #chosenSet}, per switch the gain of
-     * turning it on in {@link #delta}, and the switches some item needs in {@link #needed}.
+     * turning it on in {@link ChainSets#delta}, and the switches some item needs in {@link #needed}.
      */
     private double chainValue(int c, double m) {
         double sum = m * chains.capacity[c];
         double times = chains.capacity[c];
         int switches = chains.switchVar[c].length;
-        Arrays.fill(delta, 0, switches, 0);
-        Arrays.fill(deltaTime, 0, switches, 0);
+        Arrays.fill(chains.delta, 0, switches, 0);
+        Arrays.fill(chains.deltaTime, 0, switches, 0);
         needed = 0;
         for (int i : chains.items[c]) {
             double plain = NONE;
@@ -324,18 +314,18 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 sum += plain;
                 times -= plainTime;
                 if (switched > plain) {
-                    delta[sw] += switched - plain;
-                    deltaTime[sw] += switchedTime - plainTime;
+                    chains.delta[sw] += switched - plain;
+                    chains.deltaTime[sw] += switchedTime - plainTime;
                 }
             }
         }
-        chosenSet = chains.best(c, needed, delta, true);
+        chosenSet = chains.best(c, needed, chains.delta, true);
         if (chosenSet < 0) {
             slope = 0;
             return NONE;
         }
-        slope = times - chains.sum(c, chosenSet, deltaTime);
-        return sum + chains.sum(c, chosenSet, delta);
+        slope = times - chains.sum(c, chosenSet, chains.deltaTime);
+        return sum + chains.sum(c, chosenSet, chains.delta);
     }
 
     /** Removes every placement, option and flex value whose forcing would drop the bound by more than {@code room}. */
@@ -347,11 +337,11 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
             }
         }
         for (int c = 0; c < chains.items.length; c++) {
-            chainValue(c, bestMu[c]);
+            chainValue(c, chains.bestMu[c]);
             int switches = chains.switchVar[c].length;
             double[] with = new double[switches];
             double[] without = new double[switches];
-            chains.penalties(c, needed, delta, true, chosenSet, with, without);
+            chains.penalties(c, needed, chains.delta, true, chosenSet, with, without);
             for (int i : chains.items[c]) {
                 int sw = -1;
                 for (int p = 0; p < placed.var[i].length && sw < 0; p++) {
@@ -359,7 +349,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                         sw = switchOf(i, p, o);
                     }
                 }
-                fixItem(i, bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], room);
+                fixItem(i, chains.bestMu[c], sw < 0 ? 0 : with[sw], sw < 0 ? 0 : without[sw], room);
             }
         }
     }
