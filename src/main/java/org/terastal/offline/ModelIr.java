@@ -123,25 +123,77 @@ public final class ModelIr {
 
     /**
      * One way to place an item of a {@link LoadBalance}: when {@code var} is 1, the item puts
-     * {@code load} on resource {@code resource}.
+     * {@code load} on resource {@code resource}, takes {@code time} of its chain's capacity, and
+     * needs the switch {@code requires} on (null when it needs none).
      */
-    public record Placement(Var var, int resource, long load) {
+    public record Placement(Var var, int resource, long load, long time, Var requires) {
+        /** A placement in no chain, needing no switch. */
+        public Placement(Var var, int resource, long load) {
+            this(var, resource, load, 0, null);
+        }
+    }
+
+    /**
+     * Items of a {@link LoadBalance} whose placed times add up to at most {@code capacity} (a
+     * model's layers within its deadline), and the switches its placements may require (a model's
+     * variant candidates), of which exactly the members of one of {@code allowed} are on.
+     *
+     * @param name     what it states
+     * @param capacity the largest sum of the items' times
+     * @param items    indices into the load balance's items; an item is in at most one chain
+     * @param switches 0-1 variables the chain's placements may require; each item's placements require at most one
+     * @param allowed  the sets of switches that may be on together, the others off; when {@code switches} is empty,
+     *                 the one empty set
+     */
+    public record Chain(String name, long capacity, List<Integer> items, List<Var> switches, List<List<Var>> allowed) {
+        public Chain {
+            items = List.copyOf(items);
+            switches = List.copyOf(switches);
+            allowed = allowed.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A way for an item of a {@link LoadBalance} to run away from its placement: on resource
+     * {@code resource}, which must not be the placement's, taking {@code time} of its chain's
+     * capacity, needing the switch {@code requires} on (null when it needs none).
+     */
+    public record Migration(Var var, int resource, long time, Var requires) {
+    }
+
+    /**
+     * The flexibility of item {@code item} of a {@link LoadBalance}: {@code flex} may be 1 only
+     * when one of {@code options} is 1, and is worth {@code work}. The item then takes the larger
+     * of its placement's and its option's time from its chain.
+     */
+    public record Flexibility(int item, Var flex, long work, List<Migration> options) {
+        public Flexibility {
+            options = List.copyOf(options);
+        }
     }
 
     /**
      * A load-balancing structure that the linear constraints already state, declared again so that
      * back-ends without a linear relaxation can bound with it: every item takes exactly one of its
-     * placements, a resource's load is the sum of the placed loads, and {@code max} is at least
-     * every resource's load. Back-ends with a linear relaxation may ignore it.
+     * placements, a resource's load is the sum of the placed loads, {@code max} is at least
+     * every resource's load, each chain's times fit its capacity (an item's time is its
+     * placement's, or its migration's if that is larger), and a flexible item has a migration
+     * option away from its placement. Back-ends with a
+     * linear relaxation may ignore it.
      *
      * @param name      what it states
      * @param max       the variable bounding every resource's load
      * @param resources number of resources
      * @param items     per item its placements
+     * @param chains      groups of items with a capacity on their summed times
+     * @param flexibility the items that may be flexible, and how
      */
-    public record LoadBalance(String name, Var max, int resources, List<List<Placement>> items) {
+    public record LoadBalance(String name, Var max, int resources, List<List<Placement>> items, List<Chain> chains,
+                              List<Flexibility> flexibility) {
         public LoadBalance {
             items = items.stream().map(List::copyOf).toList();
+            chains = List.copyOf(chains);
+            flexibility = List.copyOf(flexibility);
         }
 
         /** Whether an assignment satisfies it. */
@@ -156,6 +208,45 @@ public final class ModelIr {
                     }
                 }
                 if (placed != 1) {
+                    return false;
+                }
+            }
+            long[] itemTime = new long[items.size()];
+            int[] home = new int[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                for (Placement p : items.get(i)) {
+                    if (values[p.var().index()] == 1) {
+                        itemTime[i] = p.time();
+                        home[i] = p.resource();
+                        if (p.requires() != null && values[p.requires().index()] != 1) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            for (Flexibility f : flexibility) {
+                boolean away = false;
+                for (Migration m : f.options()) {
+                    if (values[m.var().index()] == 1) {
+                        if (m.resource() == home[f.item()] || (m.requires() != null && values[m.requires().index()] != 1)) {
+                            return false;
+                        }
+                        itemTime[f.item()] = Math.max(itemTime[f.item()], m.time());
+                        away = true;
+                    }
+                }
+                if (values[f.flex().index()] == 1 && !away) {
+                    return false;
+                }
+            }
+            for (Chain c : chains) {
+                long time = 0;
+                for (int i : c.items()) {
+                    time += itemTime[i];
+                }
+                java.util.Set<Var> on = new java.util.HashSet<>();
+                c.switches().stream().filter(v -> values[v.index()] == 1).forEach(on::add);
+                if (time > c.capacity() || c.allowed().stream().noneMatch(set -> on.equals(new java.util.HashSet<>(set)))) {
                     return false;
                 }
             }
@@ -341,8 +432,9 @@ public final class ModelIr {
             return this;
         }
 
-        public LoadBalance loadBalance(String name, Var max, int resources, List<List<Placement>> items) {
-            LoadBalance balance = new LoadBalance(name, max, resources, items);
+        public LoadBalance loadBalance(String name, Var max, int resources, List<List<Placement>> items, List<Chain> chains,
+                                       List<Flexibility> flexibility) {
+            LoadBalance balance = new LoadBalance(name, max, resources, items, chains, flexibility);
             loadBalances.add(balance);
             return balance;
         }

@@ -86,6 +86,8 @@ public final class OfflineFormulation {
             loadSums.add(LinearExpr.builder());
         }
         List<List<ModelIr.Placement>> placements = new ArrayList<>();
+        List<ModelIr.Chain> chains = new ArrayList<>();
+        List<ModelIr.Flexibility> flexibility = new ArrayList<>();
         List<Var> selections = new ArrayList<>();
         List<Var> budgets = new ArrayList<>();
         List<Var> migration = new ArrayList<>();
@@ -120,6 +122,7 @@ public final class OfflineFormulation {
                 sumLower += lower[l];
             }
             List<LayerVars> layers = new ArrayList<>();
+            List<Integer> chain = new ArrayList<>();
             LinearExpr.Builder budgetSum = LinearExpr.builder();
             for (int l = 0; l < m.layers().size(); l++) {
                 LayerData layer = m.layers().get(l);
@@ -140,7 +143,8 @@ public final class OfflineFormulation {
                     for (Implementation impl : layer.implementations()) {
                         Var v = ir.boolVar("x[" + lid + "@" + p.accelerators().get(a) + "/" + impl.label() + "]");
                         x[a][impl.ordinal()] = v;
-                        placed.add(new ModelIr.Placement(v, a, layer.load(impl, a)));
+                        placed.add(new ModelIr.Placement(v, a, layer.load(impl, a), layer.latency(impl, a),
+                                impl == Implementation.VARIANT ? en : null));
                         oneHot.add(1, v);
                         covered.add(-layer.latency(impl, a), v);
                         loadSums.get(a).add(layer.load(impl, a), v);
@@ -151,9 +155,11 @@ public final class OfflineFormulation {
                     }
                 }
                 ir.linear("one home and implementation for " + lid, oneHot.build(), Relation.EQ, 1);
+                chain.add(placements.size());
                 placements.add(placed);
 
                 Var[][] f = new Var[accs][2];
+                List<ModelIr.Migration> migrations = new ArrayList<>();
                 LinearExpr.Builder anyOption = LinearExpr.builder();
                 if (accs > 1) {
                     for (int a = 0; a < accs; a++) {
@@ -166,6 +172,7 @@ public final class OfflineFormulation {
                             Var fv = ir.boolVar("f[" + fid + "]");
                             f[a][impl.ordinal()] = fv;
                             migration.add(fv);
+                            migrations.add(new ModelIr.Migration(fv, a, c, impl == Implementation.VARIANT ? en : null));
                             anyOption.add(1, fv);
                             LinearExpr.Builder notHome = LinearExpr.builder().add(1, fv);
                             for (Implementation other : layer.implementations()) {
@@ -200,10 +207,15 @@ public final class OfflineFormulation {
                             LinearExpr.builder().addAll(1, options1.terms().stream().map(ModelIr.Term::var).toList()).add(-1, flex).build(),
                             Relation.GE, 0);
                     migratable.add(layer.workPpm(), flex);
+                    flexibility.add(new ModelIr.Flexibility(chain.get(chain.size() - 1), flex, layer.workPpm(), migrations));
                 }
                 layers.add(new LayerVars(x, b, f, flex));
             }
             ir.linear("budgets of " + mid + " within its deadline", budgetSum.build(), Relation.LE, m.deadlineNs());
+            List<List<Var>> allowed = m.admissible().stream()
+                    .map(set -> set.layers().stream().map(k -> enabled.get(m.candidates().indexOf(k))).toList()).toList();
+            chains.add(new ModelIr.Chain("latencies at home of " + mid + " within its deadline, with an admissible variant set",
+                    m.deadlineNs(), chain, enabled, allowed));
             breakSymmetry(ir, m, layers, p.accelerators());
             models.add(new ModelVars(enabled, loss, sets, layers));
         }
@@ -231,7 +243,7 @@ public final class OfflineFormulation {
                 }
             }
         }
-        ModelIr.LoadBalance balance = ir.loadBalance("layers placed on accelerators", maxLoad, accs, placements);
+        ModelIr.LoadBalance balance = ir.loadBalance("layers placed on accelerators", maxLoad, accs, placements, chains, flexibility);
 
         ir.objective(Objectives.MAX_LOAD, Sense.MINIMISE, LinearExpr.of(maxLoad));
         ir.objective(Objectives.MIGRATABLE_WORK, Sense.MAXIMISE, migratable.build());

@@ -119,7 +119,7 @@ class BackendTranslationTest {
         for (int r = 0; r < 2; r++) {
             b.linear("max covers " + r, perResource[r].add(-1, max).build(), Relation.LE, 0);
         }
-        ModelIr.LoadBalance balance = b.loadBalance("items", max, 2, items);
+        ModelIr.LoadBalance balance = b.loadBalance("items", max, 2, items, List.of(), List.of());
         b.balancingGroup("placements", balance);
         b.objective("max", Sense.MINIMISE, LinearExpr.of(max));
         ModelIr ir = b.build();

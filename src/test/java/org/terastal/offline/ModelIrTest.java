@@ -80,7 +80,7 @@ class ModelIrTest {
         Var a1 = b.boolVar("a1");
         Var max = b.intVar("max", 0, 10);
         ModelIr.LoadBalance balance = b.loadBalance("one item", max, 2,
-                List.of(List.of(new ModelIr.Placement(a0, 0, 4), new ModelIr.Placement(a1, 1, 6))));
+                List.of(List.of(new ModelIr.Placement(a0, 0, 4), new ModelIr.Placement(a1, 1, 6))), List.of(), List.of());
         assertEquals(true, balance.holds(new long[] {1, 0, 4}));
         assertEquals(false, balance.holds(new long[] {0, 1, 5}));
         assertEquals(false, balance.holds(new long[] {1, 1, 9}));

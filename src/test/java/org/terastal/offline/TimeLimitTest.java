@@ -27,9 +27,11 @@ class TimeLimitTest {
 
     @Test
     void chocoStopsAtTheLimitWithItsBestPlan() {
-        SolveOutcome outcome = Solves.solve(TestInstances.pair(), "choco", Formulation.TABLE, 3);
+        // with four accelerators Choco's load bound is the weak one (docs/offline.md §4): no proof within 3 s
+        Instance instance = InstanceGenerator.generate(new InstanceGenerator.Settings(1, 8, 100, 4, 0.5));
+        SolveOutcome outcome = Solves.solve(instance, SyntheticLatencies.of(instance), "choco", Formulation.TABLE, 3, OfflineProblem.PPM);
         assertCutShort(outcome, 3);
-        // Choco's depth-first search proves no better bound than root propagation gave: the fluid bound
+        // Choco's depth-first search proves no better bound than root propagation gave
         assertEquals(1, outcome.solution().bound().size());
         assertTrue(outcome.solution().bound().get(Objectives.MAX_LOAD) < outcome.solution().objective().get(Objectives.MAX_LOAD));
     }

@@ -10,9 +10,9 @@ import org.terastal.offline.ModelIr;
 /**
  * Decides the placements of a {@link ModelIr.LoadBalance} the way longest-processing-time list
  * scheduling would: the unplaced item whose cheapest remaining placement is the heaviest goes
- * first, to the placement that leaves its resource least loaded (the hinted placement instead,
- * when a hint names one still possible). The refutation excludes that placement, so the search
- * stays complete.
+ * first, to the placement the hint names when still possible, else the one the load bound's
+ * relaxation chose at this node, else the one that leaves its resource least loaded. The
+ * refutation excludes that placement, so the search stays complete.
  */
 final class BalancingStrategy extends AbstractStrategy<IntVar> {
     private final int resources;
@@ -20,12 +20,17 @@ final class BalancingStrategy extends AbstractStrategy<IntVar> {
     private final int[][] resource;
     private final long[][] load;
     private final Map<IntVar, Integer> hinted;
+    private final LoadBoundPropagator bound;
+    /** Per item, the index of its first placement in the flattened order {@link LoadBoundPropagator#preferred} uses. */
+    private final int[] first;
 
-    BalancingStrategy(ModelIr.LoadBalance balance, IntVar[] all, Map<IntVar, Integer> hinted) {
+    BalancingStrategy(ModelIr.LoadBalance balance, IntVar[] all, Map<IntVar, Integer> hinted, LoadBoundPropagator bound) {
         super(balance.items().stream().flatMap(List::stream).map(p -> all[p.var().index()]).toArray(IntVar[]::new));
         this.resources = balance.resources();
         this.hinted = hinted;
+        this.bound = bound;
         int n = balance.items().size();
+        first = new int[n];
         placement = new IntVar[n][];
         resource = new int[n][];
         load = new long[n][];
@@ -34,6 +39,9 @@ final class BalancingStrategy extends AbstractStrategy<IntVar> {
             placement[i] = item.stream().map(p -> all[p.var().index()]).toArray(IntVar[]::new);
             resource[i] = item.stream().mapToInt(ModelIr.Placement::resource).toArray();
             load[i] = item.stream().mapToLong(ModelIr.Placement::load).toArray();
+            if (i + 1 < n) {
+                first[i + 1] = first[i] + item.size();
+            }
         }
     }
 
@@ -74,6 +82,12 @@ final class BalancingStrategy extends AbstractStrategy<IntVar> {
         for (int p = 0; p < placement[item].length; p++) {
             IntVar v = placement[item][p];
             if (!v.isInstantiated() && Integer.valueOf(1).equals(hinted.get(v))) {
+                choice = p;
+            }
+        }
+        if (choice < 0 && bound != null) {
+            int p = bound.preferred(item) - first[item];
+            if (p >= 0 && p < placement[item].length && !placement[item][p].isInstantiated()) {
                 choice = p;
             }
         }

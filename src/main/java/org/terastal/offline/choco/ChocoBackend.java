@@ -37,6 +37,11 @@ import org.terastal.offline.SolverSettings;
  * <p>Search: the IR's search groups in order (homes of the heaviest layers first, then variant
  * sets, budgets, migration), each by dom/wdeg with last-conflict; a value is the hinted one
  * (the previous phase's solution) when still in the domain, else the lower bound.
+ *
+ * <p>Bounds: Choco has no linear relaxation, so each load-balance declaration gets a Lagrangian
+ * bound on the busiest load ({@link LoadBoundPropagator}) and, in the phase maximising the
+ * flexible work it declares, one on that work ({@link WorkBoundPropagator}), both with
+ * reduced-cost fixing (docs/offline.md §4).
  */
 public final class ChocoBackend implements Backend {
     private static final String VERSION = readVersion();
@@ -90,6 +95,13 @@ public final class ChocoBackend implements Backend {
         }
         for (ModelIr.Linear c : ir.linears()) {
             List<ModelIr.Term> terms = c.expr().terms();
+            if (terms.isEmpty()) {
+                // a constant (a phase keeping an objective of no terms at its optimum): Choco refuses a sum of nothing
+                if (!c.holds(new long[vars.length])) {
+                    model.falseConstraint().post();
+                }
+                continue;
+            }
             IntVar[] vs = new IntVar[terms.size()];
             int[] coefs = new int[terms.size()];
             for (int i = 0; i < vs.length; i++) {
@@ -115,16 +127,26 @@ public final class ChocoBackend implements Backend {
             }
             model.table(t.vars().stream().map(v -> vars[v.index()]).toArray(IntVar[]::new), tuples, "CT+").post();
         }
+        Map<ModelIr.LoadBalance, LoadBoundPropagator> bounds = new HashMap<>();
         for (ModelIr.LoadBalance balance : ir.loadBalances()) {
-            new org.chocosolver.solver.constraints.Constraint(balance.name(), new FluidBoundPropagator(balance, vars)).post();
+            LoadBoundPropagator bound = new LoadBoundPropagator(balance, vars);
+            bounds.put(balance, bound);
+            new org.chocosolver.solver.constraints.Constraint(balance.name(), bound).post();
         }
         ModelIr.Objective objective = ir.objectives().isEmpty() ? null : ir.objectives().get(0);
         if (objective != null) {
-            model.setObjective(objective.sense() == ModelIr.Sense.MAXIMISE, objectiveVar(model, objective.expr(), vars));
+            IntVar objectiveVar = objectiveVar(model, objective.expr(), vars);
+            model.setObjective(objective.sense() == ModelIr.Sense.MAXIMISE, objectiveVar);
+            for (ModelIr.LoadBalance balance : ir.loadBalances()) {
+                if (objective.sense() == ModelIr.Sense.MAXIMISE && isFlexibleWork(objective.expr(), balance)) {
+                    new org.chocosolver.solver.constraints.Constraint(balance.name() + ": flexible work",
+                            new WorkBoundPropagator(balance, vars, objectiveVar)).post();
+                }
+            }
         }
 
         Solver solver = model.getSolver();
-        solver.setSearch(search(model, ir, vars, hint));
+        solver.setSearch(search(model, ir, vars, hint, bounds));
         solver.limitTime(Math.max(1, (long) (settings.timeLimitSeconds() * 1000)));
         Solution best = new Solution(model, vars);
         boolean found = false;
@@ -165,6 +187,19 @@ public final class ChocoBackend implements Backend {
         return new PhaseResult(status, values, value, bound, solver.getNodeCount(), solver.getFailCount(), System.nanoTime() - start);
     }
 
+    /** Whether an objective is exactly the flexible work Σ work·flex that a load balance declares. */
+    private static boolean isFlexibleWork(LinearExpr expr, ModelIr.LoadBalance balance) {
+        if (balance.flexibility().isEmpty()) {
+            return false;
+        }
+        Map<ModelIr.Var, Long> declared = new HashMap<>();
+        // a layer of no work is flexible for nothing: the objective leaves it out
+        balance.flexibility().stream().filter(f -> f.work() != 0).forEach(f -> declared.merge(f.flex(), f.work(), Long::sum));
+        Map<ModelIr.Var, Long> terms = new HashMap<>();
+        expr.terms().forEach(t -> terms.merge(t.var(), t.coef(), Long::sum));
+        return declared.equals(terms);
+    }
+
     private static IntVar objectiveVar(Model model, LinearExpr expr, IntVar[] vars) {
         ModelIr.Var single = expr.asVariable();
         if (single != null) {
@@ -172,6 +207,9 @@ public final class ChocoBackend implements Backend {
         }
         IntVar obj = model.intVar("objective", (int) expr.min(), (int) expr.max(), true);
         List<ModelIr.Term> terms = expr.terms();
+        if (terms.isEmpty()) {
+            return obj; // a constant (no accelerator to migrate to): its range is the one value
+        }
         IntVar[] vs = new IntVar[terms.size() + 1];
         int[] coefs = new int[terms.size() + 1];
         for (int i = 0; i < terms.size(); i++) {
@@ -186,7 +224,8 @@ public final class ChocoBackend implements Backend {
 
     // Choco declares Search.sequencer with raw types
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static AbstractStrategy<?> search(Model model, ModelIr ir, IntVar[] vars, long[] hint) {
+    private static AbstractStrategy<?> search(Model model, ModelIr ir, IntVar[] vars, long[] hint,
+                                             Map<ModelIr.LoadBalance, LoadBoundPropagator> bounds) {
         Map<IntVar, Integer> hinted = new HashMap<>();
         if (hint != null) {
             for (ModelIr.Var v : ir.vars()) {
@@ -196,7 +235,7 @@ public final class ChocoBackend implements Backend {
         List<AbstractStrategy<IntVar>> strategies = new ArrayList<>();
         for (ModelIr.SearchGroup group : ir.searchGroups()) {
             IntVar[] vs = group.vars().stream().map(v -> vars[v.index()]).toArray(IntVar[]::new);
-            strategies.add(group.balancing() != null ? new BalancingStrategy(group.balancing(), vars, hinted)
+            strategies.add(group.balancing() != null ? new BalancingStrategy(group.balancing(), vars, hinted, bounds.get(group.balancing()))
                     : Search.intVarSearch(new DomOverWDeg<>(vs, 0), hintedOr(hinted, group.preferHigh()), vs));
         }
         // every variable is decided, also those outside the groups (loads, losses)
