@@ -8,7 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -32,7 +31,9 @@ public final class AtomicFiles {
      * file it replaces, or rw-r--r-- when new.
      */
     private static void permitReading(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        // the file system's answer, not the file store's: that one reads the mount table on every call,
+        // which made writing a sweep's thousands of cell files the bottleneck of a run
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
