@@ -44,8 +44,8 @@ import org.terastal.sim.Simulator;
  * whose next layer's home engine is free, or whose layer would miss its deadline by waiting for home,
  * or which is critical (its remaining home chain leaves under {@value #CRITICAL} of its relative
  * deadline as slack: the plan's budgets may add up to the whole deadline, and then waits early in the
- * chain leave no room for one more blocking near its end), is placed (below); then the other frames whose home was busy, in
- * priority order, may migrate to the engines left idle or wait for home. A migrating layer runs
+ * chain leave no room for one more blocking near its end), is placed (below); then the other frames
+ * whose home was busy, in priority order, may migrate to the engines left idle or wait for home. A migrating layer runs
  * 1.35-1.9x slower off its home and used to take the engine a lower-priority frame's layer was homed on
  * (measured on skewed-vision/-xr with MAESTRO latencies: a long frame ran its whole chain on the OS
  * engine while a frame with the same deadline, homed there, starved).
