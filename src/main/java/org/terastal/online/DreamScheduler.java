@@ -148,8 +148,10 @@ public final class DreamScheduler implements Scheduler {
                 held[kept++] = f;
             }
             avail[best] = bestFinish;
-            candidate[pick] = head(pick);
-            base[pick] = candidate[pick] < 0 ? 0 : baseScore(candidate[pick], now);
+            if (idle > 0) {
+                candidate[pick] = head(pick);
+                base[pick] = candidate[pick] < 0 ? 0 : baseScore(candidate[pick], now);
+            }
         }
         for (int i = 0; i < kept; i++) {
             perTask[sim.frameTask(held[i])].push(heldKey[i], held[i]);
