@@ -1,5 +1,6 @@
 package org.terastal.online;
 
+import java.util.Arrays;
 import org.terastal.domain.Implementation;
 import org.terastal.sim.LongHeap;
 import org.terastal.sim.Scheduler;
@@ -41,12 +42,23 @@ public final class DreamScheduler implements Scheduler {
     private Simulator sim;
     private LongHeap[] perTask;
     private long[] avail;
-    private int[] candidate;
     private double[] base;
     private int[] held;
     private long[] heldKey;
     /** Per model and layer: the accelerator where the original is fastest. */
     private int[][] preferred;
+
+    // Each task's head frame and the parts of its score that do not depend on the time, kept across
+    // decisions: a decision then rescores from these small arrays and refreshes only the tasks whose
+    // queue changed since (a frame became ready, was dropped or was taken), which is most of the
+    // saving over looking every head up again (docs/benchmarks.md).
+    private int[] candidate;
+    private boolean[] stale;
+    private long[] candDeadline;
+    private long[] candRemaining;
+    private long[] candReadyAt;
+    private long[] candFastest;
+    private int[] candPreferred;
 
     /** DREAM with the default weights. */
     public DreamScheduler() {
@@ -76,8 +88,16 @@ public final class DreamScheduler implements Scheduler {
             perTask[t] = new LongHeap();
         }
         avail = new long[sim.accelerators()];
-        candidate = new int[sim.tasks()];
-        base = new double[sim.tasks()];
+        int tasks = sim.tasks();
+        base = new double[tasks];
+        candidate = new int[tasks];
+        stale = new boolean[tasks];
+        Arrays.fill(stale, true);
+        candDeadline = new long[tasks];
+        candRemaining = new long[tasks];
+        candReadyAt = new long[tasks];
+        candFastest = new long[tasks];
+        candPreferred = new int[tasks];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
         preferred = new int[sim.models()][];
         for (int m = 0; m < preferred.length; m++) {
@@ -95,7 +115,14 @@ public final class DreamScheduler implements Scheduler {
 
     @Override
     public void onReady(int frame) {
-        perTask[sim.frameTask(frame)].push(sim.release(frame), frame);
+        int t = sim.frameTask(frame);
+        perTask[t].push(sim.release(frame), frame);
+        stale[t] = true;
+    }
+
+    @Override
+    public void onDropped(int frame) {
+        stale[sim.frameTask(frame)] = true;
     }
 
     @Override
@@ -111,21 +138,23 @@ public final class DreamScheduler implements Scheduler {
         if (idle == 0) {
             return; // nothing can start: scoring would be wasted (a release while every engine is busy)
         }
-        for (int t = 0; t < candidate.length; t++) {
-            candidate[t] = head(t);
-            base[t] = candidate[t] < 0 ? 0 : baseScore(candidate[t], now);
+        int tasks = candidate.length;
+        for (int t = 0; t < tasks; t++) {
+            if (stale[t]) {
+                refresh(t);
+            }
+            base[t] = candidate[t] < 0 ? 0 : baseScore(t, now);
         }
         int kept = 0;
         while (idle > 0 && kept < held.length) {
             int pick = -1;
             double pickScore = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < candidate.length; t++) {
-                int f = candidate[t];
-                if (f < 0) {
+            for (int t = 0; t < tasks; t++) {
+                if (candidate[t] < 0) {
                     continue;
                 }
-                double s = base[t] + (avail[preferredAcc(f)] <= now ? gamma : 0);
-                if (s > pickScore || (s == pickScore && sim.deadline(f) < sim.deadline(candidate[pick]))) {
+                double s = base[t] + (avail[candPreferred[t]] <= now ? gamma : 0);
+                if (s > pickScore || (s == pickScore && candDeadline[t] < candDeadline[pick])) {
                     pick = t;
                     pickScore = s;
                 }
@@ -149,31 +178,46 @@ public final class DreamScheduler implements Scheduler {
             }
             avail[best] = bestFinish;
             if (idle > 0) {
-                candidate[pick] = head(pick);
-                base[pick] = candidate[pick] < 0 ? 0 : baseScore(candidate[pick], now);
+                refresh(pick);
+                base[pick] = candidate[pick] < 0 ? 0 : baseScore(pick, now);
+            } else {
+                stale[pick] = true;
             }
         }
         for (int i = 0; i < kept; i++) {
-            perTask[sim.frameTask(held[i])].push(heldKey[i], held[i]);
+            int t = sim.frameTask(held[i]);
+            perTask[t].push(heldKey[i], held[i]);
+            stale[t] = true;
         }
     }
 
     /**
-     * Urgency + α·Fairness: fixed for a frame within one decision, so computed once per candidate; only
-     * the preference term changes as engines are taken.
+     * Urgency + α·Fairness of the task's head frame: fixed within one decision, so computed once per
+     * candidate; only the preference term changes as engines are taken.
      */
-    private double baseScore(int f, long now) {
-        int m = sim.frameModel(f);
-        int l = sim.nextLayer(f);
-        long slack = sim.deadline(f) - now;
-        long remaining = sim.remainingFastest(m, l);
+    private double baseScore(int t, long now) {
+        long slack = candDeadline[t] - now;
+        long remaining = candRemaining[t];
         double urgency = slack <= 0 || remaining >= slack ? 1 : (double) remaining / slack;
-        double fairness = (double) (now - sim.readyAt(f)) / sim.fastestLatency(m, l);
+        double fairness = (double) (now - candReadyAt[t]) / candFastest[t];
         return urgency + alpha * fairness;
     }
 
-    private int preferredAcc(int f) {
-        return preferred[sim.frameModel(f)][sim.nextLayer(f)];
+    /** Looks the task's head frame up again and caches what its score needs. */
+    private void refresh(int t) {
+        stale[t] = false;
+        int f = head(t);
+        candidate[t] = f;
+        if (f < 0) {
+            return;
+        }
+        int m = sim.frameModel(f);
+        int l = sim.nextLayer(f);
+        candDeadline[t] = sim.deadline(f);
+        candRemaining[t] = sim.remainingFastest(m, l);
+        candReadyAt[t] = sim.readyAt(f);
+        candFastest[t] = sim.fastestLatency(m, l);
+        candPreferred[t] = preferred[m][l];
     }
 
     /** The task's oldest waiting frame, or -1; frames dropped by the simulator are discarded here. */
