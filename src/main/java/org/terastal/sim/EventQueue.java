@@ -4,8 +4,15 @@ import java.util.Arrays;
 
 /**
  * The simulator's pending events in a total order: time, then kind, then sequence number (the
- * order in which events were scheduled). Kind and sequence are packed into one long, so one
- * comparison of two longs orders any two events; the payload rides along in a parallel array.
+ * order in which events were scheduled).
+ *
+ * <p>Each kind has its own lane, because kinds differ in how many can be pending: an accelerator
+ * has at most one layer running, so completions live in one slot per accelerator (a push and a
+ * pop cost a scan of the accelerators, no sift through a heap); releases and cascades go to small
+ * binary heaps ordered by (time, sequence). The next event is the earliest head of the three lanes,
+ * and at equal times the lane of the lower kind, which gives the same order as one heap keyed by
+ * (time, kind, sequence). Completions are by far the most frequent events, one per dispatched
+ * layer, so this halves the kernel's cost per layer (docs/benchmarks.md).
  */
 final class EventQueue {
     /** A layer finished; payload = accelerator index. Completions come first so that engines are free when releases are seen. */
@@ -15,83 +22,98 @@ final class EventQueue {
     /** A cascade release; payload = child task index in the low 32 bits, parent frame id in the high 32. */
     static final int CASCADE = 2;
 
-    private static final int KIND_SHIFT = 60;
-    private static final long SEQ_MASK = (1L << KIND_SHIFT) - 1;
+    private static final long NONE = Long.MAX_VALUE;
 
-    private long[] time = new long[16];
-    private long[] order = new long[16];
-    private long[] payload = new long[16];
-    private int size;
+    /** Per accelerator: time of its pending completion or {@link #NONE}, and that event's sequence number. */
+    private final long[] completionTime;
+    private final long[] completionSeq;
+    /** The accelerator whose completion comes first, or -1 when none is pending. */
+    private int firstCompletion = -1;
+    private final Lane releases = new Lane();
+    private final Lane cascades = new Lane();
     private long seq;
 
     // the fields of the last popped event
-    private long poppedTime;
     private int poppedKind;
     private long poppedPayload;
 
+    /** An empty queue for a platform of {@code accelerators} engines (completion payloads are below it). */
+    EventQueue(int accelerators) {
+        completionTime = new long[accelerators];
+        completionSeq = new long[accelerators];
+        Arrays.fill(completionTime, NONE);
+    }
+
     boolean isEmpty() {
-        return size == 0;
+        return firstCompletion < 0 && releases.size == 0 && cascades.size == 0;
     }
 
+    /** Time of the first event; the queue must not be empty. */
     long peekTime() {
-        return time[0];
+        long t = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
+        if (releases.size > 0 && releases.time[0] < t) {
+            t = releases.time[0];
+        }
+        if (cascades.size > 0 && cascades.time[0] < t) {
+            t = cascades.time[0];
+        }
+        return t;
     }
 
+    /**
+     * Schedules an event.
+     *
+     * @throws IllegalStateException when a completion is pushed for an accelerator that already has one pending
+     */
     void push(long t, int kind, long data) {
-        if (size == time.length) {
-            time = Arrays.copyOf(time, size * 2);
-            order = Arrays.copyOf(order, size * 2);
-            payload = Arrays.copyOf(payload, size * 2);
-        }
-        long o = ((long) kind << KIND_SHIFT) | (seq++ & SEQ_MASK);
-        int i = size++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (time[parent] < t || (time[parent] == t && order[parent] < o)) {
-                break;
+        long s = seq++;
+        switch (kind) {
+            case COMPLETION -> {
+                int acc = (int) data;
+                if (completionTime[acc] != NONE) {
+                    throw new IllegalStateException("Accelerator " + acc + " already has a completion pending at " + completionTime[acc]);
+                }
+                completionTime[acc] = t;
+                completionSeq[acc] = s;
+                if (firstCompletion < 0 || t < completionTime[firstCompletion]) {
+                    firstCompletion = acc; // a later push never ties an earlier one on order: its sequence is higher
+                }
             }
-            time[i] = time[parent];
-            order[i] = order[parent];
-            payload[i] = payload[parent];
-            i = parent;
+            case RELEASE -> releases.push(t, s, data);
+            case CASCADE -> cascades.push(t, s, data);
+            default -> throw new IllegalArgumentException("Unknown event kind " + kind);
         }
-        time[i] = t;
-        order[i] = o;
-        payload[i] = data;
     }
 
-    /** Removes the first event; read it with {@link #time()}, {@link #kind()}, {@link #payload()}. */
+    /** Removes the first event; read it with {@link #kind()} and {@link #payload()}. */
     void pop() {
-        poppedTime = time[0];
-        poppedKind = (int) (order[0] >>> KIND_SHIFT);
-        poppedPayload = payload[0];
-        size--;
-        long t = time[size];
-        long o = order[size];
-        long p = payload[size];
-        int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && (time[right] < time[child] || (time[right] == time[child] && order[right] < order[child]))) {
-                child = right;
-            }
-            if (t < time[child] || (t == time[child] && o < order[child])) {
-                break;
-            }
-            time[i] = time[child];
-            order[i] = order[child];
-            payload[i] = payload[child];
-            i = child;
+        long c = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
+        long r = releases.size > 0 ? releases.time[0] : NONE;
+        long k = cascades.size > 0 ? cascades.time[0] : NONE;
+        if (firstCompletion >= 0 && c <= r && c <= k) {
+            poppedKind = COMPLETION;
+            poppedPayload = firstCompletion;
+            completionTime[firstCompletion] = NONE;
+            firstCompletion = earliestCompletion();
+        } else if (releases.size > 0 && r <= k) {
+            poppedKind = RELEASE;
+            poppedPayload = releases.pop();
+        } else {
+            poppedKind = CASCADE;
+            poppedPayload = cascades.pop();
         }
-        time[i] = t;
-        order[i] = o;
-        payload[i] = p;
     }
 
-    long time() {
-        return poppedTime;
+    private int earliestCompletion() {
+        int first = -1;
+        for (int a = 0; a < completionTime.length; a++) {
+            long t = completionTime[a];
+            if (t != NONE && (first < 0 || t < completionTime[first]
+                    || (t == completionTime[first] && completionSeq[a] < completionSeq[first]))) {
+                first = a;
+            }
+        }
+        return first;
     }
 
     int kind() {
@@ -100,5 +122,64 @@ final class EventQueue {
 
     long payload() {
         return poppedPayload;
+    }
+
+    /** A binary min-heap of events of one kind, ordered by (time, sequence); the payload rides along. */
+    private static final class Lane {
+        long[] time = new long[16];
+        long[] seq = new long[16];
+        long[] payload = new long[16];
+        int size;
+
+        void push(long t, long s, long data) {
+            if (size == time.length) {
+                time = Arrays.copyOf(time, size * 2);
+                seq = Arrays.copyOf(seq, size * 2);
+                payload = Arrays.copyOf(payload, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (time[parent] < t || (time[parent] == t && seq[parent] < s)) {
+                    break;
+                }
+                time[i] = time[parent];
+                seq[i] = seq[parent];
+                payload[i] = payload[parent];
+                i = parent;
+            }
+            time[i] = t;
+            seq[i] = s;
+            payload[i] = data;
+        }
+
+        /** Removes the first event and returns its payload. */
+        long pop() {
+            long top = payload[0];
+            size--;
+            long t = time[size];
+            long s = seq[size];
+            long p = payload[size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && (time[right] < time[child] || (time[right] == time[child] && seq[right] < seq[child]))) {
+                    child = right;
+                }
+                if (t < time[child] || (t == time[child] && s < seq[child])) {
+                    break;
+                }
+                time[i] = time[child];
+                seq[i] = seq[child];
+                payload[i] = payload[child];
+                i = child;
+            }
+            time[i] = t;
+            seq[i] = s;
+            payload[i] = p;
+            return top;
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class Simulator {
     private static final byte LATE = 3;
     private static final byte DROPPED = 4;
     private static final int NO_FRAME = -1;
+    private static final byte VARIANT = (byte) Implementation.VARIANT.ordinal();
 
     private final Instance instance;
     private final LatencyTable latencyTable;
@@ -89,7 +90,8 @@ public final class Simulator {
     // accelerators
     private final int[] accFrame;
     private final int[] accLayer;
-    private final Implementation[] accImpl;
+    /** Ordinal of the running layer's implementation (a byte, not the enum: no reference store per dispatch). */
+    private final byte[] accImpl;
     private final long[] accStart;
     private final long[] accFreeAt;
     private final long[] accBusy;
@@ -108,7 +110,7 @@ public final class Simulator {
     /** Largest initial size of the per-frame and per-layer arrays; beyond it they grow by doubling. */
     private static final int INITIAL_CAPACITY_LIMIT = 1 << 24;
 
-    private final EventQueue events = new EventQueue();
+    private final EventQueue events;
     private final LongHeap dropQueue = new LongHeap();
     private long now;
     private long dispatches;
@@ -119,6 +121,7 @@ public final class Simulator {
         this.scheduler = scheduler;
         this.config = config;
         nAcc = instance.platform().size();
+        events = new EventQueue(nAcc);
         List<Model> models = instance.models();
         modelIds = models.stream().map(Model::id).toArray(String[]::new);
         Map<String, Integer> modelIndex = new HashMap<>();
@@ -195,7 +198,7 @@ public final class Simulator {
         accFrame = new int[nAcc];
         Arrays.fill(accFrame, NO_FRAME);
         accLayer = new int[nAcc];
-        accImpl = new Implementation[nAcc];
+        accImpl = new byte[nAcc];
         accStart = new long[nAcc];
         accFreeAt = new long[nAcc];
         accBusy = new long[nAcc];
@@ -406,7 +409,7 @@ public final class Simulator {
     private void complete(int acc) {
         int f = accFrame[acc];
         int layer = accLayer[acc];
-        Implementation impl = accImpl[acc];
+        byte impl = accImpl[acc];
         accBusy[acc] += now - accStart[acc];
         accFrame[acc] = NO_FRAME;
         idleCount++;
@@ -414,7 +417,7 @@ public final class Simulator {
             recordLayer(acc, f, layer, impl, accStart[acc], now);
         }
         int m = taskModel[fTask[f]];
-        if (impl == Implementation.VARIANT) {
+        if (impl == VARIANT) {
             fVariants[f] |= 1L << candidateIndex[m][layer];
         }
         fNext[f] = layer + 1;
@@ -461,7 +464,7 @@ public final class Simulator {
         }
         accFrame[acc] = frame;
         accLayer[acc] = layer;
-        accImpl[acc] = impl;
+        accImpl[acc] = (byte) impl.ordinal();
         accStart[acc] = now;
         accFreeAt[acc] = now + latency;
         accDispatches[acc]++;
@@ -470,7 +473,7 @@ public final class Simulator {
         events.push(now + latency, EventQueue.COMPLETION, acc);
     }
 
-    private void recordLayer(int acc, int f, int layer, Implementation impl, long start, long end) {
+    private void recordLayer(int acc, int f, int layer, byte impl, long start, long end) {
         if (layersRun == tAcc.length) {
             int cap = layersRun * 2;
             tAcc = Arrays.copyOf(tAcc, cap);
@@ -484,7 +487,7 @@ public final class Simulator {
         tAcc[i] = acc;
         tFrame[i] = f;
         tLayer[i] = layer;
-        tImpl[i] = (byte) impl.ordinal();
+        tImpl[i] = impl;
         tStart[i] = start;
         tEnd[i] = end;
     }

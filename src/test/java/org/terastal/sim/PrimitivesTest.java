@@ -2,6 +2,7 @@ package org.terastal.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class PrimitivesTest {
 
     @Test
     void eventsOrderByTimeKindThenSequence() {
-        EventQueue q = new EventQueue();
+        EventQueue q = new EventQueue(4);
         q.push(5, EventQueue.RELEASE, 1);
         q.push(5, EventQueue.CASCADE, 2);
         q.push(5, EventQueue.COMPLETION, 3);
@@ -43,6 +44,61 @@ class PrimitivesTest {
             assertEquals(payload, q.payload());
         }
         assertTrue(q.isEmpty());
+    }
+
+    /**
+     * Interleaved pushes and pops as the simulator makes them (at most one completion pending per
+     * accelerator, times never before the last popped one) against a reference that sorts every
+     * pending event by (time, kind, sequence).
+     */
+    @Test
+    void eventLanesKeepTheTotalOrderOfOneHeap() {
+        for (long seed = 1; seed <= 200; seed++) {
+            Random rnd = new Random(seed);
+            int accs = 1 + rnd.nextInt(5);
+            EventQueue q = new EventQueue(accs);
+            List<long[]> pending = new ArrayList<>(); // time, kind, seq, payload
+            boolean[] busy = new boolean[accs];
+            long now = 0;
+            long seq = 0;
+            for (int step = 0; step < 400; step++) {
+                if (pending.isEmpty() || rnd.nextInt(3) > 0) {
+                    int kind = rnd.nextInt(3);
+                    long payload = rnd.nextInt(1000);
+                    if (kind == EventQueue.COMPLETION) {
+                        int acc = rnd.nextInt(accs);
+                        if (busy[acc]) {
+                            continue;
+                        }
+                        busy[acc] = true;
+                        payload = acc;
+                    }
+                    long t = now + rnd.nextInt(4); // small range: many ties in time
+                    q.push(t, kind, payload);
+                    pending.add(new long[] {t, kind, seq++, payload});
+                } else {
+                    pending.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+                            : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+                    long[] first = pending.remove(0);
+                    assertEquals(first[0], q.peekTime(), "seed " + seed + ", step " + step);
+                    q.pop();
+                    assertEquals(first[1], q.kind(), "seed " + seed + ", step " + step);
+                    assertEquals(first[3], q.payload(), "seed " + seed + ", step " + step);
+                    now = first[0];
+                    if (first[1] == EventQueue.COMPLETION) {
+                        busy[(int) first[3]] = false;
+                    }
+                }
+                assertEquals(pending.isEmpty(), q.isEmpty(), "seed " + seed + ", step " + step);
+            }
+        }
+    }
+
+    @Test
+    void aSecondCompletionForABusyAcceleratorIsRefused() {
+        EventQueue q = new EventQueue(2);
+        q.push(5, EventQueue.COMPLETION, 1);
+        assertThrows(IllegalStateException.class, () -> q.push(7, EventQueue.COMPLETION, 1));
     }
 
     @Test
