@@ -1,6 +1,5 @@
 package org.terastal.online;
 
-import java.util.Arrays;
 import org.terastal.domain.Implementation;
 import org.terastal.sim.LongHeap;
 import org.terastal.sim.Scheduler;
@@ -53,7 +52,10 @@ public final class DreamScheduler implements Scheduler {
     // queue changed since (a frame became ready, was dropped or was taken), which is most of the
     // saving over looking every head up again (docs/benchmarks.md).
     private int[] candidate;
-    private boolean[] stale;
+    /** Bit t set: task t's queue changed since its head was looked up. */
+    private long[] staleWords;
+    /** Bit t set: task t has a waiting frame (as of its last look-up); only these are scored. */
+    private long[] activeWords;
     private long[] candDeadline;
     private long[] candRemaining;
     private long[] candReadyAt;
@@ -91,8 +93,8 @@ public final class DreamScheduler implements Scheduler {
         int tasks = sim.tasks();
         base = new double[tasks];
         candidate = new int[tasks];
-        stale = new boolean[tasks];
-        Arrays.fill(stale, true);
+        staleWords = new long[(tasks + 63) >>> 6];
+        activeWords = new long[staleWords.length];
         candDeadline = new long[tasks];
         candRemaining = new long[tasks];
         candReadyAt = new long[tasks];
@@ -117,12 +119,12 @@ public final class DreamScheduler implements Scheduler {
     public void onReady(int frame) {
         int t = sim.frameTask(frame);
         perTask[t].push(sim.release(frame), frame);
-        stale[t] = true;
+        markStale(t);
     }
 
     @Override
     public void onDropped(int frame) {
-        stale[sim.frameTask(frame)] = true;
+        markStale(sim.frameTask(frame));
     }
 
     @Override
@@ -138,25 +140,30 @@ public final class DreamScheduler implements Scheduler {
         if (idle == 0) {
             return; // nothing can start: scoring would be wasted (a release while every engine is busy)
         }
-        int tasks = candidate.length;
-        for (int t = 0; t < tasks; t++) {
-            if (stale[t]) {
-                refresh(t);
+        for (int w = 0; w < staleWords.length; w++) {
+            for (long bits = staleWords[w]; bits != 0; bits &= bits - 1) {
+                refresh((w << 6) + Long.numberOfTrailingZeros(bits));
             }
-            base[t] = candidate[t] < 0 ? 0 : baseScore(t, now);
+            staleWords[w] = 0;
+        }
+        for (int w = 0; w < activeWords.length; w++) {
+            for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
+                int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+                base[t] = baseScore(t, now);
+            }
         }
         int kept = 0;
         while (idle > 0 && kept < held.length) {
             int pick = -1;
             double pickScore = Double.NEGATIVE_INFINITY;
-            for (int t = 0; t < tasks; t++) {
-                if (candidate[t] < 0) {
-                    continue;
-                }
-                double s = base[t] + (avail[candPreferred[t]] <= now ? gamma : 0);
-                if (s > pickScore || (s == pickScore && candDeadline[t] < candDeadline[pick])) {
-                    pick = t;
-                    pickScore = s;
+            for (int w = 0; w < activeWords.length; w++) {
+                for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
+                    int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    double s = base[t] + (avail[candPreferred[t]] <= now ? gamma : 0);
+                    if (s > pickScore || (s == pickScore && candDeadline[t] < candDeadline[pick])) {
+                        pick = t;
+                        pickScore = s;
+                    }
                 }
             }
             if (pick < 0) {
@@ -179,15 +186,17 @@ public final class DreamScheduler implements Scheduler {
             avail[best] = bestFinish;
             if (idle > 0) {
                 refresh(pick);
-                base[pick] = candidate[pick] < 0 ? 0 : baseScore(pick, now);
+                if (candidate[pick] >= 0) {
+                    base[pick] = baseScore(pick, now);
+                }
             } else {
-                stale[pick] = true;
+                markStale(pick);
             }
         }
         for (int i = 0; i < kept; i++) {
             int t = sim.frameTask(held[i]);
             perTask[t].push(heldKey[i], held[i]);
-            stale[t] = true;
+            markStale(t);
         }
     }
 
@@ -203,14 +212,19 @@ public final class DreamScheduler implements Scheduler {
         return urgency + alpha * fairness;
     }
 
+    private void markStale(int t) {
+        staleWords[t >>> 6] |= 1L << t;
+    }
+
     /** Looks the task's head frame up again and caches what its score needs. */
     private void refresh(int t) {
-        stale[t] = false;
         int f = head(t);
         candidate[t] = f;
         if (f < 0) {
+            activeWords[t >>> 6] &= ~(1L << t);
             return;
         }
+        activeWords[t >>> 6] |= 1L << t;
         int m = sim.frameModel(f);
         int l = sim.nextLayer(f);
         candDeadline[t] = sim.deadline(f);
