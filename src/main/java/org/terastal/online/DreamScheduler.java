@@ -146,29 +146,23 @@ public final class DreamScheduler implements Scheduler {
             }
             staleWords[w] = 0;
         }
+        // the first pick scores every candidate on the way; later picks of this decision reuse the scores
+        int pick = -1;
+        double pickScore = Double.NEGATIVE_INFINITY;
         for (int w = 0; w < activeWords.length; w++) {
             for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
                 int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-                base[t] = baseScore(t, now);
+                double b = baseScore(t, now);
+                base[t] = b;
+                double s = b + (avail[candPreferred[t]] <= now ? gamma : 0);
+                if (beats(t, s, pick, pickScore)) {
+                    pick = t;
+                    pickScore = s;
+                }
             }
         }
         int kept = 0;
-        while (idle > 0 && kept < held.length) {
-            int pick = -1;
-            double pickScore = Double.NEGATIVE_INFINITY;
-            for (int w = 0; w < activeWords.length; w++) {
-                for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
-                    int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    double s = base[t] + (avail[candPreferred[t]] <= now ? gamma : 0);
-                    if (s > pickScore || (s == pickScore && candDeadline[t] < candDeadline[pick])) {
-                        pick = t;
-                        pickScore = s;
-                    }
-                }
-            }
-            if (pick < 0) {
-                break;
-            }
+        while (pick >= 0) {
             int f = candidate[pick];
             long key = perTask[pick].peekKey();
             perTask[pick].pop();
@@ -184,20 +178,43 @@ public final class DreamScheduler implements Scheduler {
                 held[kept++] = f;
             }
             avail[best] = bestFinish;
-            if (idle > 0) {
-                refresh(pick);
-                if (candidate[pick] >= 0) {
-                    base[pick] = baseScore(pick, now);
-                }
-            } else {
+            if (idle == 0) {
                 markStale(pick);
+                break;
             }
+            refresh(pick);
+            if (candidate[pick] >= 0) {
+                base[pick] = baseScore(pick, now);
+            }
+            pick = kept < held.length ? bestCandidate(now) : -1;
         }
         for (int i = 0; i < kept; i++) {
             int t = sim.frameTask(held[i]);
             perTask[t].push(heldKey[i], held[i]);
             markStale(t);
         }
+    }
+
+    /** The task whose candidate scores highest with the current preference terms (ties: earlier deadline, lower task), or -1. */
+    private int bestCandidate(long now) {
+        int pick = -1;
+        double pickScore = Double.NEGATIVE_INFINITY;
+        for (int w = 0; w < activeWords.length; w++) {
+            for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
+                int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+                double s = base[t] + (avail[candPreferred[t]] <= now ? gamma : 0);
+                if (beats(t, s, pick, pickScore)) {
+                    pick = t;
+                    pickScore = s;
+                }
+            }
+        }
+        return pick;
+    }
+
+    /** Whether task t with score s goes before the current pick: higher score, then earlier deadline (then lower task: t comes later in the scan). */
+    private boolean beats(int t, double s, int pick, double pickScore) {
+        return s > pickScore || (s == pickScore && candDeadline[t] < candDeadline[pick]);
     }
 
     /**

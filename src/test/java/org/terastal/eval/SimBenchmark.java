@@ -16,8 +16,10 @@ import org.terastal.testkit.SolutionHeuristics;
 
 /**
  * Simulation speed on one core (not a unit test): all six shipped models on the dual WS + OS platform
- * with the shipped MAESTRO latencies, 60 simulated seconds per run; each configuration runs three times
- * to warm up the JIT and then five timed times, and the median is reported.
+ * with the shipped MAESTRO latencies, 60 simulated seconds per run; each configuration runs
+ * {@value #WARMUP} times to warm up the JIT (on one core the compiler shares the core with the run, so
+ * fewer left the first configuration half-compiled) and then {@value #TIMED} timed times, and the
+ * median and the fastest run are reported (single runs on a shared machine vary by tens of percent).
  * Run from the project folder with target/classes, target/test-classes and the dependencies on the
  * class path; arguments: [all-on-WS load, default 1.25] [simulated seconds, default 60], or
  * {@code xrbench [simulated seconds]} to time every shipped XRBench instance (built-in latencies, its
@@ -27,6 +29,9 @@ public final class SimBenchmark {
     /** Schedulers to time (system property {@code bench.schedulers}, comma-separated); all when unset. */
     private static final List<String> ONLY = System.getProperty("bench.schedulers", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.schedulers").split(","));
+
+    private static final int WARMUP = 5;
+    private static final int TIMED = 9;
 
     private SimBenchmark() {
     }
@@ -59,7 +64,8 @@ public final class SimBenchmark {
     private static void measure(String what, Instance instance, LatencyTable table, Solution solution, long seconds) {
         long horizon = seconds * 1_000_000_000L;
         System.out.printf(Locale.ROOT, "%s, %d simulated s, java %s%n", what, seconds, System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s%n", "scheduler", "late", "trace", "dispatches", "wall_s", "dispatches/s");
+        System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s %10s %14s%n", "scheduler", "late", "trace", "dispatches", "median_s",
+                "dispatches/s", "best_s", "dispatches/s");
         for (String s : Schedulers.NAMES) {
             if (!ONLY.isEmpty() && !ONLY.contains(s)) {
                 continue;
@@ -67,10 +73,10 @@ public final class SimBenchmark {
             for (LatePolicy late : LatePolicy.values()) {
                 for (boolean trace : new boolean[] {false, true}) {
                     SimConfig cfg = new SimConfig(horizon, 1, late, 1.0, trace);
-                    for (int i = 0; i < 3; i++) {
+                    for (int i = 0; i < WARMUP; i++) {
                         Simulator.run(instance, table, Schedulers.factory(s, (x, y) -> solution), cfg);
                     }
-                    double[] walls = new double[5];
+                    double[] walls = new double[TIMED];
                     SimResult r = null;
                     for (int i = 0; i < walls.length; i++) {
                         long t0 = System.nanoTime();
@@ -79,8 +85,8 @@ public final class SimBenchmark {
                     }
                     java.util.Arrays.sort(walls);
                     double wall = walls[walls.length / 2];
-                    System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12d %10.3f %14.0f%n", s, late.label(), trace, r.dispatches(), wall,
-                            r.dispatches() / wall);
+                    System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12d %10.3f %14.0f %10.3f %14.0f%n", s, late.label(), trace, r.dispatches(),
+                            wall, r.dispatches() / wall, walls[0], r.dispatches() / walls[0]);
                 }
             }
         }
