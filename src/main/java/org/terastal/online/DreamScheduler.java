@@ -20,8 +20,8 @@ import org.terastal.sim.Simulator;
  * remaining work = the frame's remaining layers at their fastest; slack = deadline − now. The
  * candidate with the highest score goes first (ties: earlier deadline, then lower task index) and is
  * mapped like {@code fcfs} and {@code edf} (earliest finish, may wait for a busy faster engine), so the
- * three baselines differ only in their ordering. Scores are recomputed after each pick because the
- * preference term changes as engines are taken.
+ * three baselines differ only in their ordering. Urgency and fairness are fixed within a decision;
+ * after each pick only the preference term is re-evaluated, because it changes as engines are taken.
  *
  * <p>α defaults to {@value #DEFAULT_ALPHA}: a layer that has waited ten times its own latency gains as
  * much as full urgency, so long-deferred small layers are not starved by urgent large ones. γ defaults
