@@ -12,7 +12,7 @@ import java.util.Arrays;
  * binary heaps ordered by (time, sequence). The next event is the earliest head of the three lanes,
  * and at equal times the lane of the lower kind, which gives the same order as one heap keyed by
  * (time, kind, sequence). Completions are by far the most frequent events, one per dispatched
- * layer, so this halves the kernel's cost per layer (docs/benchmarks.md).
+ * layer, and now cost no sift through a heap (docs/benchmarks.md has the effect on run times).
  */
 final class EventQueue {
     /** A layer finished; payload = accelerator index. Completions come first so that engines are free when releases are seen. */
