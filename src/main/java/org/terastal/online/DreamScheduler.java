@@ -1,7 +1,7 @@
 package org.terastal.online;
 
+import java.util.Arrays;
 import org.terastal.domain.Implementation;
-import org.terastal.sim.LongHeap;
 import org.terastal.sim.Scheduler;
 import org.terastal.sim.Simulator;
 
@@ -39,11 +39,19 @@ public final class DreamScheduler implements Scheduler {
     private final double alpha;
     private final double gamma;
     private Simulator sim;
-    private LongHeap[] perTask;
+    /**
+     * Per task, its waiting frames as a bit set over the frame's index within the task. A task's
+     * frames are released in index order, so its oldest waiting frame (the candidate) is the lowest
+     * set bit: no heap, and a dropped frame is simply cleared.
+     */
+    private long[][] waitingBits;
+    /** Per task, frame id by index within the task (for the frames seen so far). */
+    private int[][] frameOf;
+    /** Per task, a word of {@link #waitingBits} at or below its lowest set bit. */
+    private int[] lowWord;
     private long[] avail;
     private double[] base;
     private int[] held;
-    private long[] heldKey;
     /** Per model and layer: the accelerator where the original is fastest. */
     private int[][] preferred;
 
@@ -85,12 +93,11 @@ public final class DreamScheduler implements Scheduler {
     @Override
     public void start(Simulator simulator) {
         sim = simulator;
-        perTask = new LongHeap[sim.tasks()];
-        for (int t = 0; t < perTask.length; t++) {
-            perTask[t] = new LongHeap();
-        }
-        avail = new long[sim.accelerators()];
         int tasks = sim.tasks();
+        waitingBits = new long[tasks][1];
+        frameOf = new int[tasks][64];
+        lowWord = new int[tasks];
+        avail = new long[sim.accelerators()];
         base = new double[tasks];
         candidate = new int[tasks];
         staleWords = new long[(tasks + 63) >>> 6];
@@ -112,19 +119,35 @@ public final class DreamScheduler implements Scheduler {
                 }
             }
         }
-        heldKey = new long[EarliestFinishScheduler.SCAN_LIMIT];
     }
 
     @Override
     public void onReady(int frame) {
         int t = sim.frameTask(frame);
-        perTask[t].push(sim.release(frame), frame);
-        markStale(t);
+        int k = sim.frameIndex(frame);
+        if (k >= frameOf[t].length) {
+            frameOf[t] = Arrays.copyOf(frameOf[t], Math.max((k | 63) + 1, frameOf[t].length * 2));
+            waitingBits[t] = Arrays.copyOf(waitingBits[t], frameOf[t].length >>> 6);
+        }
+        frameOf[t][k] = frame;
+        addWaiting(t, k);
     }
 
     @Override
     public void onDropped(int frame) {
-        markStale(sim.frameTask(frame));
+        int t = sim.frameTask(frame);
+        int k = sim.frameIndex(frame);
+        waitingBits[t][k >>> 6] &= ~(1L << k);
+        markStale(t);
+    }
+
+    private void addWaiting(int t, int k) {
+        int w = k >>> 6;
+        waitingBits[t][w] |= 1L << k;
+        if (w < lowWord[t]) {
+            lowWord[t] = w;
+        }
+        markStale(t);
     }
 
     @Override
@@ -164,8 +187,8 @@ public final class DreamScheduler implements Scheduler {
         int kept = 0;
         while (pick >= 0) {
             int f = candidate[pick];
-            long key = perTask[pick].peekKey();
-            perTask[pick].pop();
+            int k = sim.frameIndex(f);
+            waitingBits[pick][k >>> 6] &= ~(1L << k);
             int m = sim.frameModel(f);
             int l = sim.nextLayer(f);
             int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
@@ -174,7 +197,6 @@ public final class DreamScheduler implements Scheduler {
                 sim.dispatch(f, best, Implementation.ORIGINAL);
                 idle--;
             } else {
-                heldKey[kept] = key;
                 held[kept++] = f;
             }
             avail[best] = bestFinish;
@@ -189,9 +211,7 @@ public final class DreamScheduler implements Scheduler {
             pick = kept < held.length ? bestCandidate(now) : -1;
         }
         for (int i = 0; i < kept; i++) {
-            int t = sim.frameTask(held[i]);
-            perTask[t].push(heldKey[i], held[i]);
-            markStale(t);
+            addWaiting(sim.frameTask(held[i]), sim.frameIndex(held[i]));
         }
     }
 
@@ -251,16 +271,14 @@ public final class DreamScheduler implements Scheduler {
         candPreferred[t] = preferred[m][l];
     }
 
-    /** The task's oldest waiting frame, or -1; frames dropped by the simulator are discarded here. */
+    /** The task's oldest waiting frame, or -1. */
     private int head(int t) {
-        LongHeap q = perTask[t];
-        while (!q.isEmpty()) {
-            int f = (int) q.peekValue();
-            if (sim.waiting(f)) {
-                return f;
-            }
-            q.pop();
+        long[] bits = waitingBits[t];
+        int w = lowWord[t];
+        while (w < bits.length && bits[w] == 0) {
+            w++;
         }
-        return -1;
+        lowWord[t] = w;
+        return w == bits.length ? -1 : frameOf[t][(w << 6) + Long.numberOfTrailingZeros(bits[w])];
     }
 }

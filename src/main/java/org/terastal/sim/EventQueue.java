@@ -32,6 +32,9 @@ final class EventQueue {
     private final Lane releases = new Lane();
     private final Lane cascades = new Lane();
     private long seq;
+    /** Time and kind of the first event: kept up to date by push and pop, so that a peek reads two fields. */
+    private long headTime = NONE;
+    private int headKind;
 
     // the fields of the last popped event
     private int poppedKind;
@@ -45,19 +48,13 @@ final class EventQueue {
     }
 
     boolean isEmpty() {
-        return firstCompletion < 0 && releases.size == 0 && cascades.size == 0;
+        // the lanes are looked at only when the head time is the empty marker, which an event may also have
+        return headTime == NONE && firstCompletion < 0 && releases.size == 0 && cascades.size == 0;
     }
 
     /** Time of the first event; the queue must not be empty. */
     long peekTime() {
-        long t = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
-        if (releases.size > 0 && releases.time[0] < t) {
-            t = releases.time[0];
-        }
-        if (cascades.size > 0 && cascades.time[0] < t) {
-            t = cascades.time[0];
-        }
-        return t;
+        return headTime;
     }
 
     /**
@@ -83,24 +80,37 @@ final class EventQueue {
             case CASCADE -> cascades.push(t, s, data);
             default -> throw new IllegalArgumentException("Unknown event kind " + kind);
         }
+        // an equal time in the same lane comes later (higher sequence); in a lower lane it comes first
+        if (t < headTime || (t == headTime && kind < headKind)) {
+            headTime = t;
+            headKind = kind;
+        }
     }
 
     /** Removes the first event; read it with {@link #kind()} and {@link #payload()}. */
     void pop() {
+        poppedKind = headKind;
+        switch (headKind) {
+            case COMPLETION -> {
+                poppedPayload = firstCompletion;
+                completionTime[firstCompletion] = NONE;
+                firstCompletion = earliestCompletion();
+            }
+            case RELEASE -> poppedPayload = releases.pop();
+            default -> poppedPayload = cascades.pop();
+        }
         long c = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
         long r = releases.size > 0 ? releases.time[0] : NONE;
         long k = cascades.size > 0 ? cascades.time[0] : NONE;
-        if (firstCompletion >= 0 && c <= r && c <= k) {
-            poppedKind = COMPLETION;
-            poppedPayload = firstCompletion;
-            completionTime[firstCompletion] = NONE;
-            firstCompletion = earliestCompletion();
-        } else if (releases.size > 0 && r <= k) {
-            poppedKind = RELEASE;
-            poppedPayload = releases.pop();
+        if (c <= r && c <= k) {
+            headTime = c;
+            headKind = COMPLETION;
+        } else if (r <= k) {
+            headTime = r;
+            headKind = RELEASE;
         } else {
-            poppedKind = CASCADE;
-            poppedPayload = cascades.pop();
+            headTime = k;
+            headKind = CASCADE;
         }
     }
 

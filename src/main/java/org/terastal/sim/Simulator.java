@@ -47,6 +47,9 @@ public final class Simulator {
     private final LatencyTable latencyTable;
     private final Scheduler scheduler;
     private final SimConfig config;
+    /** The settings read per event, copied out of {@link #config}. */
+    private final boolean drop;
+    private final boolean recordTrace;
 
     // the compiled instance
     private final int nAcc;
@@ -120,6 +123,8 @@ public final class Simulator {
         this.latencyTable = latencyTable;
         this.scheduler = scheduler;
         this.config = config;
+        drop = config.late() == LatePolicy.DROP;
+        recordTrace = config.recordTrace();
         nAcc = instance.platform().size();
         events = new EventQueue(nAcc);
         List<Model> models = instance.models();
@@ -308,7 +313,6 @@ public final class Simulator {
     }
 
     private void loop() {
-        boolean drop = config.late() == LatePolicy.DROP;
         while (!events.isEmpty()) {
             now = events.peekTime();
             do {
@@ -367,7 +371,7 @@ public final class Simulator {
         fState[f] = WAITING;
         fReadyAt[f] = now;
         waitingCount++;
-        if (config.late() == LatePolicy.DROP && !fInDropQueue[f]) {
+        if (drop && !fInDropQueue[f]) {
             fInDropQueue[f] = true;
             dropQueue.push(latestStart(f), f);
         }
@@ -413,7 +417,7 @@ public final class Simulator {
         accBusy[acc] += now - accStart[acc];
         accFrame[acc] = NO_FRAME;
         idleCount++;
-        if (config.recordTrace()) {
+        if (recordTrace) {
             recordLayer(acc, f, layer, impl, accStart[acc], now);
         }
         int m = taskModel[fTask[f]];
