@@ -69,6 +69,9 @@ public final class DreamScheduler implements Scheduler {
     private long[] candReadyAt;
     private long[] candFastest;
     private int[] candPreferred;
+    private int[] candIndex;
+    private int[] candModel;
+    private int[] candLayer;
 
     /** DREAM with the default weights. */
     public DreamScheduler() {
@@ -107,6 +110,9 @@ public final class DreamScheduler implements Scheduler {
         candReadyAt = new long[tasks];
         candFastest = new long[tasks];
         candPreferred = new int[tasks];
+        candIndex = new int[tasks];
+        candModel = new int[tasks];
+        candLayer = new int[tasks];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
         preferred = new int[sim.models()][];
         for (int m = 0; m < preferred.length; m++) {
@@ -172,25 +178,30 @@ public final class DreamScheduler implements Scheduler {
         // the first pick scores every candidate on the way; later picks of this decision reuse the scores
         int pick = -1;
         double pickScore = Double.NEGATIVE_INFINITY;
-        for (int w = 0; w < activeWords.length; w++) {
-            for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
-                int t = (w << 6) + Long.numberOfTrailingZeros(bits);
-                double b = baseScore(t, now);
-                base[t] = b;
-                double s = b + (avail[candPreferred[t]] <= now ? gamma : 0);
-                if (beats(t, s, pick, pickScore)) {
-                    pick = t;
-                    pickScore = s;
+        if (activeWords.length == 1 && Long.bitCount(activeWords[0]) == 1) {
+            // a single candidate is picked whatever its score, and no later pick compares with it
+            pick = Long.numberOfTrailingZeros(activeWords[0]);
+        } else {
+            for (int w = 0; w < activeWords.length; w++) {
+                for (long bits = activeWords[w]; bits != 0; bits &= bits - 1) {
+                    int t = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    double b = baseScore(t, now);
+                    base[t] = b;
+                    double s = b + (avail[candPreferred[t]] <= now ? gamma : 0);
+                    if (beats(t, s, pick, pickScore)) {
+                        pick = t;
+                        pickScore = s;
+                    }
                 }
             }
         }
         int kept = 0;
         while (pick >= 0) {
             int f = candidate[pick];
-            int k = sim.frameIndex(f);
+            int k = candIndex[pick];
             waitingBits[pick][k >>> 6] &= ~(1L << k);
-            int m = sim.frameModel(f);
-            int l = sim.nextLayer(f);
+            int m = candModel[pick];
+            int l = candLayer[pick];
             int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
             long bestFinish = Math.max(now, avail[best]) + sim.originalLatency(m, l, best);
             if (avail[best] <= now) {
@@ -262,8 +273,11 @@ public final class DreamScheduler implements Scheduler {
             return;
         }
         activeWords[t >>> 6] |= 1L << t;
-        int m = sim.frameModel(f);
+        int m = sim.taskModel(t);
         int l = sim.nextLayer(f);
+        candIndex[t] = sim.frameIndex(f);
+        candModel[t] = m;
+        candLayer[t] = l;
         candDeadline[t] = sim.deadline(f);
         candRemaining[t] = sim.remainingFastest(m, l);
         candReadyAt[t] = sim.readyAt(f);
