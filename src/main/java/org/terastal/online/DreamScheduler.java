@@ -49,6 +49,8 @@ public final class DreamScheduler implements Scheduler {
     private int[][] frameOf;
     /** Per task, a word of {@link #waitingBits} at or below its lowest set bit. */
     private int[] lowWord;
+    /** Per task, one past the word of its newest frame: where the search for a waiting frame ends. */
+    private int[] endWord;
     private long[] avail;
     private double[] base;
     private int[] held;
@@ -100,6 +102,7 @@ public final class DreamScheduler implements Scheduler {
         waitingBits = new long[tasks][1];
         frameOf = new int[tasks][64];
         lowWord = new int[tasks];
+        endWord = new int[tasks];
         avail = new long[sim.accelerators()];
         base = new double[tasks];
         candidate = new int[tasks];
@@ -136,6 +139,7 @@ public final class DreamScheduler implements Scheduler {
             waitingBits[t] = Arrays.copyOf(waitingBits[t], frameOf[t].length >>> 6);
         }
         frameOf[t][k] = frame;
+        endWord[t] = Math.max(endWord[t], (k >>> 6) + 1);
         addWaiting(t, k);
     }
 
@@ -288,11 +292,12 @@ public final class DreamScheduler implements Scheduler {
     /** The task's oldest waiting frame, or -1. */
     private int head(int t) {
         long[] bits = waitingBits[t];
+        int end = endWord[t];
         int w = lowWord[t];
-        while (w < bits.length && bits[w] == 0) {
+        while (w < end && bits[w] == 0) {
             w++;
         }
         lowWord[t] = w;
-        return w == bits.length ? -1 : frameOf[t][(w << 6) + Long.numberOfTrailingZeros(bits[w])];
+        return w == end ? -1 : frameOf[t][(w << 6) + Long.numberOfTrailingZeros(bits[w])];
     }
 }
