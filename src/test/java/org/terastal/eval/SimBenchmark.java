@@ -1,7 +1,10 @@
 package org.terastal.eval;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +38,12 @@ import org.terastal.testkit.SolutionHeuristics;
  * JMH forks do: in one JVM the JIT's profile of one configuration slowed the next by up to 2x
  * (docs/benchmarks.md). The child gets the parent's JVM options and CPU affinity. In it the
  * configuration runs {@value #WARMUP} times, and for at least 5 s, to warm up the JIT (on one core the compiler shares the
- * core with the run, and short runs need more than five), then {@value #TIMED} timed times; the median and the fastest run are reported.
- * System properties: {@code bench.schedulers} (comma-separated; all when unset), {@code bench.fork=false}
- * to run every configuration in this JVM.
+ * core with the run, and short runs need more than five), then {@value #TIMED} timed times. With
+ * {@code bench.rounds} = R the whole table is run R times over, so that each configuration gets R
+ * forks at different times and one slow phase of a shared machine does not make all of its runs
+ * (JMH's forks); the median and the fastest of all R·{@value #TIMED} runs are reported at the end.
+ * System properties: {@code bench.schedulers} (comma-separated; all when unset), {@code bench.rounds}
+ * (default 1), {@code bench.fork=false} to run every configuration in this JVM.
  */
 public final class SimBenchmark {
     private static final List<String> ONLY = System.getProperty("bench.schedulers", "").isBlank() ? List.of()
@@ -45,12 +51,22 @@ public final class SimBenchmark {
     /** Set in a forked child: "workload index,scheduler,late policy,trace". */
     private static final String ONE = System.getProperty("bench.one", "");
     private static final boolean FORK = !"false".equals(System.getProperty("bench.fork"));
+    private static final int ROUNDS = Integer.parseInt(System.getProperty("bench.rounds", "1"));
     private static final int WARMUP = 5;
     /** Warm-up lasts at least this long: a fresh JVM on one core needs seconds to finish its optimised compiles. */
     private static final long WARMUP_NS = 5_000_000_000L;
     private static final int TIMED = 9;
+    /** The line a child prints for its parent: dispatches, then the wall time of each timed run in seconds. */
+    private static final String RAW = "RAW";
 
     private record Workload(String label, Instance instance, LatencyTable table, Solution solution, long seconds) {
+    }
+
+    /** One configuration and the wall times measured for it so far. */
+    private record Row(int workload, String scheduler, LatePolicy late, boolean trace, List<Double> walls, long[] dispatches) {
+        String key() {
+            return workload + "," + scheduler + "," + late.label() + "," + trace;
+        }
     }
 
     private SimBenchmark() {
@@ -61,27 +77,53 @@ public final class SimBenchmark {
         if (!ONE.isEmpty()) {
             String[] one = ONE.split(",");
             Workload w = workloads.get(Integer.parseInt(one[0]));
-            measure(w, one[1], LatePolicy.parse(one[2]), Boolean.parseBoolean(one[3]));
+            Row row = new Row(0, one[1], LatePolicy.parse(one[2]), Boolean.parseBoolean(one[3]), new ArrayList<>(), new long[1]);
+            measure(w, row);
+            StringBuilder line = new StringBuilder(RAW).append(' ').append(row.dispatches()[0]);
+            row.walls().forEach(t -> line.append(' ').append(t));
+            System.out.println(line);
             return;
         }
+        if (ROUNDS < 1) {
+            throw new IllegalArgumentException("bench.rounds (" + ROUNDS + ") must be at least 1");
+        }
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < workloads.size(); i++) {
-            Workload w = workloads.get(i);
-            System.out.printf(Locale.ROOT, "%s, %d simulated s, java %s, %s%n", w.label(), w.seconds(), System.getProperty("java.version"),
-                    FORK ? "one JVM per row" : "one JVM");
-            System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s %10s %14s%n", "scheduler", "late", "trace", "dispatches",
-                    "median_s", "dispatches/s", "best_s", "dispatches/s");
             for (String s : Schedulers.NAMES) {
                 if (!ONLY.isEmpty() && !ONLY.contains(s)) {
                     continue;
                 }
                 for (LatePolicy late : LatePolicy.values()) {
                     for (boolean trace : new boolean[] {false, true}) {
-                        if (FORK) {
-                            fork(args, i + "," + s + "," + late.label() + "," + trace);
-                        } else {
-                            measure(w, s, late, trace);
-                        }
+                        rows.add(new Row(i, s, late, trace, new ArrayList<>(), new long[1]));
                     }
+                }
+            }
+        }
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (Row row : rows) {
+                System.err.printf(Locale.ROOT, "round %d/%d: %s%n", round, ROUNDS, row.key());
+                if (FORK) {
+                    fork(args, row);
+                } else {
+                    measure(workloads.get(row.workload()), row);
+                }
+            }
+        }
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload w = workloads.get(i);
+            System.out.printf(Locale.ROOT, "%s, %d simulated s, java %s, %s, %d round(s) of %d timed runs%n", w.label(), w.seconds(),
+                    System.getProperty("java.version"), FORK ? "one JVM per row and round" : "one JVM", ROUNDS, TIMED);
+            System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12s %10s %14s %10s %14s%n", "scheduler", "late", "trace", "dispatches",
+                    "median_s", "dispatches/s", "best_s", "dispatches/s");
+            for (Row row : rows) {
+                if (row.workload() == i) {
+                    double[] walls = row.walls().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    double median = walls.length % 2 == 1 ? walls[walls.length / 2]
+                            : (walls[walls.length / 2 - 1] + walls[walls.length / 2]) / 2;
+                    long d = row.dispatches()[0];
+                    System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12d %10.3f %14.0f %10.3f %14.0f%n", row.scheduler(), row.late().label(),
+                            row.trace(), d, median, d / median, walls[0], d / walls[0]);
                 }
             }
         }
@@ -113,8 +155,8 @@ public final class SimBenchmark {
         return out;
     }
 
-    /** Runs one configuration in a child JVM with this JVM's options and class path; its row goes to our output. */
-    private static void fork(String[] args, String one) throws IOException, InterruptedException {
+    /** Runs one configuration in a child JVM with this JVM's options and class path, and adds its times to the row. */
+    private static void fork(String[] args, Row row) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -122,35 +164,45 @@ public final class SimBenchmark {
                 command.add(option);
             }
         }
-        command.add("-Dbench.one=" + one);
+        command.add("-Dbench.one=" + row.key());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SimBenchmark.class.getName());
         command.addAll(Arrays.asList(args));
-        System.out.flush();
-        Process child = new ProcessBuilder(command).inheritIO().start();
-        if (child.waitFor() != 0) {
-            throw new IllegalStateException("The benchmark run " + one + " failed with exit code " + child.exitValue());
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String raw = null;
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(RAW + " ")) {
+                    raw = line;
+                } else {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (child.waitFor() != 0 || raw == null) {
+            throw new IllegalStateException("The benchmark run " + row.key() + " failed with exit code " + child.exitValue());
+        }
+        String[] parts = raw.split(" ");
+        row.dispatches()[0] = Long.parseLong(parts[1]);
+        for (int i = 2; i < parts.length; i++) {
+            row.walls().add(Double.parseDouble(parts[i]));
         }
     }
 
-    private static void measure(Workload w, String scheduler, LatePolicy late, boolean trace) {
-        SimConfig cfg = new SimConfig(w.seconds() * 1_000_000_000L, 1, late, 1.0, trace);
+    /** Warms the configuration up and adds the wall times of {@value #TIMED} runs to the row. */
+    private static void measure(Workload w, Row row) {
+        SimConfig cfg = new SimConfig(w.seconds() * 1_000_000_000L, 1, row.late(), 1.0, row.trace());
         long warmUntil = System.nanoTime() + WARMUP_NS;
         for (int i = 0; i < WARMUP || System.nanoTime() < warmUntil; i++) {
-            run(w, scheduler, cfg);
+            run(w, row.scheduler(), cfg);
         }
-        double[] walls = new double[TIMED];
-        SimResult r = null;
-        for (int i = 0; i < walls.length; i++) {
+        for (int i = 0; i < TIMED; i++) {
             long t0 = System.nanoTime();
-            r = run(w, scheduler, cfg);
-            walls[i] = (System.nanoTime() - t0) / 1e9;
+            SimResult r = run(w, row.scheduler(), cfg);
+            row.walls().add((System.nanoTime() - t0) / 1e9);
+            row.dispatches()[0] = r.dispatches();
         }
-        Arrays.sort(walls);
-        double wall = walls[walls.length / 2];
-        System.out.printf(Locale.ROOT, "%-20s %-9s %6s %12d %10.3f %14.0f %10.3f %14.0f%n", scheduler, late.label(), trace, r.dispatches(),
-                wall, r.dispatches() / wall, walls[0], r.dispatches() / walls[0]);
     }
 
     private static SimResult run(Workload w, String scheduler, SimConfig cfg) {
