@@ -168,6 +168,33 @@ class SimulatorSemanticsTest {
         }
     }
 
+    /**
+     * DREAM serves each task's frames oldest first (its per-task queues are bit sets over the frame's
+     * index, grown as frames arrive): two tasks overload one engine 1.5 times for 2 s, so a thousand
+     * frames per task are released, hundreds run and (late frames kept) hundreds wait at once. With
+     * one layer per frame, each task's frames must start in index order, and every released frame
+     * must be accounted for.
+     */
+    @Test
+    void dreamServesEachTaskOldestFirstAcrossManyFrames() {
+        Task a = new Task("a", "m0", 500, 20 * MS, 0, 0, null, 1);
+        Task b = new Task("b", "m1", 500, 20 * MS, 0, 0, null, 1);
+        Instance inst = instance(1, List.of(a, b), new long[] {3 * MS / 2}, new long[] {3 * MS / 2});
+        LatencyTable table = table(inst, new long[] {3 * MS / 2}, new long[] {3 * MS / 2});
+        for (LatePolicy late : LatePolicy.values()) {
+            SimResult r = run(inst, table, "dream", late, 2000 * MS);
+            assertEquals(2000, r.overall().released(), late.label());
+            for (String task : List.of("a", "b")) {
+                List<FrameRecord> started = r.trace().frames().stream().filter(f -> f.task().equals(task) && f.startNs() >= 0).toList();
+                assertTrue(started.size() > 256, late.label() + ": " + started.size() + " frames of " + task + " started");
+                for (int i = 1; i < started.size(); i++) {
+                    assertTrue(started.get(i - 1).frame() < started.get(i).frame() && started.get(i - 1).startNs() < started.get(i).startNs(),
+                            late.label() + ": frame " + started.get(i).frame() + " of " + task + " started out of order");
+                }
+            }
+        }
+    }
+
     @Test
     void configurationErrorsAreExplained() {
         Instance inst = instance(1, List.of(new Task("t", "m0", 500, 0, 0, 3 * MS, null, 1)), new long[] {MS});
