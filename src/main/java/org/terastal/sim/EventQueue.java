@@ -32,7 +32,8 @@ final class EventQueue {
     private final Lane releases = new Lane();
     private final Lane cascades = new Lane();
     private long seq;
-    /** Time and kind of the first event: kept up to date by push and pop, so that a peek reads two fields. */
+    private int size;
+    /** Time and kind of the first event when the queue is not empty: kept up to date by push and pop, so that a peek reads a field. */
     private long headTime = NONE;
     private int headKind;
 
@@ -48,8 +49,7 @@ final class EventQueue {
     }
 
     boolean isEmpty() {
-        // the lanes are looked at only when the head time is the empty marker, which an event may also have
-        return headTime == NONE && firstCompletion < 0 && releases.size == 0 && cascades.size == 0;
+        return size == 0;
     }
 
     /** Time of the first event; the queue must not be empty. */
@@ -81,7 +81,7 @@ final class EventQueue {
             default -> throw new IllegalArgumentException("Unknown event kind " + kind);
         }
         // an equal time in the same lane comes later (higher sequence); in a lower lane it comes first
-        if (t < headTime || (t == headTime && kind < headKind)) {
+        if (++size == 1 || t < headTime || (t == headTime && kind < headKind)) {
             headTime = t;
             headKind = kind;
         }
@@ -89,6 +89,7 @@ final class EventQueue {
 
     /** Removes the first event; read it with {@link #kind()} and {@link #payload()}. */
     void pop() {
+        size--;
         poppedKind = headKind;
         switch (headKind) {
             case COMPLETION -> {
@@ -102,15 +103,15 @@ final class EventQueue {
         long c = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
         long r = releases.size > 0 ? releases.time[0] : NONE;
         long k = cascades.size > 0 ? cascades.time[0] : NONE;
-        if (c <= r && c <= k) {
+        if (firstCompletion >= 0 && c <= r && c <= k) {
             headTime = c;
             headKind = COMPLETION;
-        } else if (r <= k) {
+        } else if (releases.size > 0 && r <= k) {
             headTime = r;
             headKind = RELEASE;
         } else {
             headTime = k;
-            headKind = CASCADE;
+            headKind = CASCADE; // or nothing is pending, which size says
         }
     }
 
