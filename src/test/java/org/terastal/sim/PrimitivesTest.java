@@ -1,6 +1,7 @@
 package org.terastal.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,24 @@ class PrimitivesTest {
         EventQueue q = new EventQueue(2);
         q.push(5, EventQueue.COMPLETION, 1);
         assertThrows(IllegalStateException.class, () -> q.push(7, EventQueue.COMPLETION, 1));
+    }
+
+    /** The queue's cached head must not take an event at the largest time for an empty queue. */
+    @Test
+    void eventsAtTheLargestTimeAreKept() {
+        EventQueue q = new EventQueue(1);
+        q.push(Long.MAX_VALUE, EventQueue.CASCADE, 2);
+        q.push(Long.MAX_VALUE, EventQueue.RELEASE, 1);
+        assertFalse(q.isEmpty());
+        assertEquals(Long.MAX_VALUE, q.peekTime());
+        q.pop();
+        assertEquals(EventQueue.RELEASE, q.kind());
+        assertEquals(1, q.payload());
+        assertFalse(q.isEmpty());
+        q.pop();
+        assertEquals(EventQueue.CASCADE, q.kind());
+        assertEquals(2, q.payload());
+        assertTrue(q.isEmpty());
     }
 
     @Test
