@@ -77,7 +77,7 @@ public final class SimBenchmark {
         if (!ONE.isEmpty()) {
             String[] one = ONE.split(",");
             Workload w = workloads.get(Integer.parseInt(one[0]));
-            Row row = new Row(0, one[1], LatePolicy.parse(one[2]), Boolean.parseBoolean(one[3]), new ArrayList<>(), new long[1]);
+            Row row = new Row(Integer.parseInt(one[0]), one[1], LatePolicy.parse(one[2]), Boolean.parseBoolean(one[3]), new ArrayList<>(), new long[1]);
             measure(w, row);
             StringBuilder line = new StringBuilder(RAW).append(' ').append(row.dispatches()[0]);
             row.walls().forEach(t -> line.append(' ').append(t));
