@@ -75,18 +75,29 @@ public final class Simulator {
 
     // frames, indexed by frame id
     private int frames;
-    private int[] fTask;
-    private int[] fIndex;
+    /**
+     * Per frame, the fields a dispatch and a completion touch, in {@value #FRAME_STRIDE} longs at
+     * {@code f·FRAME_STRIDE} (the F_ offsets): a layer's dispatch and completion then read 64
+     * contiguous bytes instead of eight arrays (docs/benchmarks.md).
+     */
+    private long[] perFrame;
+    private static final int FRAME_STRIDE = 8;
+    private static final int F_RELEASE = 0;
+    private static final int F_DEADLINE = 1;
+    /** First dispatch, or -1. */
+    private static final int F_START = 2;
+    /** Completion or drop, or -1. */
+    private static final int F_FINISH = 3;
+    private static final int F_READY = 4;
+    private static final int F_VARIANTS = 5;
+    private static final int F_NEXT = 6;
+    /** Task index in the low 32 bits, index within the task in the high 32. */
+    private static final int F_TASK_INDEX = 7;
+    /** Largest number of frames {@link #perFrame} can hold. */
+    private static final int MAX_FRAMES = Integer.MAX_VALUE / FRAME_STRIDE;
     private int[] fParent;
-    private long[] fRelease;
-    private long[] fDeadline;
-    private long[] fStart;
-    private long[] fFinish;
-    private long[] fReadyAt;
-    private int[] fNext;
     private byte[] fState;
     private boolean[] fInDropQueue;
-    private long[] fVariants;
     private int waitingCount;
     private int[] nextFrameIndex;
 
@@ -351,25 +362,25 @@ public final class Simulator {
     }
 
     private void newFrame(int task, int parentFrame) {
-        if (frames == fTask.length) {
+        if (frames == fState.length) {
             growFrames();
         }
         int f = frames++;
-        fTask[f] = task;
-        fIndex[f] = nextFrameIndex[task]++;
+        int at = f * FRAME_STRIDE;
+        perFrame[at + F_TASK_INDEX] = ((long) nextFrameIndex[task]++ << 32) | task;
         fParent[f] = parentFrame;
-        fRelease[f] = now;
-        fDeadline[f] = now + taskDeadline[task];
-        fStart[f] = -1;
-        fFinish[f] = -1;
-        fNext[f] = 0;
-        fVariants[f] = 0;
+        perFrame[at + F_RELEASE] = now;
+        perFrame[at + F_DEADLINE] = now + taskDeadline[task];
+        perFrame[at + F_START] = -1;
+        perFrame[at + F_FINISH] = -1;
+        perFrame[at + F_NEXT] = 0;
+        perFrame[at + F_VARIANTS] = 0;
         makeReady(f);
     }
 
     private void makeReady(int f) {
         fState[f] = WAITING;
-        fReadyAt[f] = now;
+        perFrame[f * FRAME_STRIDE + F_READY] = now;
         waitingCount++;
         if (drop && !fInDropQueue[f]) {
             fInDropQueue[f] = true;
@@ -380,7 +391,8 @@ public final class Simulator {
 
     /** After this time even the fastest remaining execution of the frame misses its deadline. */
     private long latestStart(int f) {
-        return fDeadline[f] - remainingFastest[taskModel[fTask[f]]][fNext[f]];
+        int at = f * FRAME_STRIDE;
+        return perFrame[at + F_DEADLINE] - remainingFastest[taskModel[(int) perFrame[at + F_TASK_INDEX]]][(int) perFrame[at + F_NEXT]];
     }
 
     /**
@@ -404,7 +416,7 @@ public final class Simulator {
             }
             fInDropQueue[f] = false;
             fState[f] = DROPPED;
-            fFinish[f] = now;
+            perFrame[f * FRAME_STRIDE + F_FINISH] = now;
             waitingCount--;
             scheduler.onDropped(f);
         }
@@ -420,18 +432,20 @@ public final class Simulator {
         if (recordTrace) {
             recordLayer(acc, f, layer, impl, accStart[acc], now);
         }
-        int m = taskModel[fTask[f]];
+        int at = f * FRAME_STRIDE;
+        int task = (int) perFrame[at + F_TASK_INDEX];
+        int m = taskModel[task];
         if (impl == VARIANT) {
-            fVariants[f] |= 1L << candidateIndex[m][layer];
+            perFrame[at + F_VARIANTS] |= 1L << candidateIndex[m][layer];
         }
-        fNext[f] = layer + 1;
+        perFrame[at + F_NEXT] = layer + 1;
         if (layer + 1 < layerCount[m]) {
             makeReady(f);
             return;
         }
-        fFinish[f] = now;
-        fState[f] = now <= fDeadline[f] ? ON_TIME : LATE;
-        int[] kids = taskChildren[fTask[f]];
+        perFrame[at + F_FINISH] = now;
+        fState[f] = now <= perFrame[at + F_DEADLINE] ? ON_TIME : LATE;
+        int[] kids = taskChildren[task];
         for (int child : kids) {
             if (cascadeStream[child].nextDouble() < taskProbability[child]) {
                 events.push(now, EventQueue.CASCADE, ((long) f << 32) | child);
@@ -454,8 +468,9 @@ public final class Simulator {
             throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched to accelerator " + acc + " which is busy until "
                     + accFreeAt[acc]);
         }
-        int m = taskModel[fTask[frame]];
-        int layer = fNext[frame];
+        int at = frame * FRAME_STRIDE;
+        int m = taskModel[(int) perFrame[at + F_TASK_INDEX]];
+        int layer = (int) perFrame[at + F_NEXT];
         if (impl == Implementation.VARIANT && !variantAllowed[m][layer]) {
             throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched the variant of layer " + layer + " of model '"
                     + modelIds[m] + "' without declaring it in mayUseVariant");
@@ -463,8 +478,8 @@ public final class Simulator {
         long latency = lat[m][(layer * 2 + impl.ordinal()) * nAcc + acc];
         fState[frame] = RUNNING;
         waitingCount--;
-        if (fStart[frame] < 0) {
-            fStart[frame] = now;
+        if (perFrame[at + F_START] < 0) {
+            perFrame[at + F_START] = now;
         }
         accFrame[acc] = frame;
         accLayer[acc] = layer;
@@ -507,34 +522,22 @@ public final class Simulator {
     }
 
     private void allocateFrames(int cap) {
-        fTask = new int[cap];
-        fIndex = new int[cap];
+        perFrame = new long[cap * FRAME_STRIDE];
         fParent = new int[cap];
-        fRelease = new long[cap];
-        fDeadline = new long[cap];
-        fStart = new long[cap];
-        fFinish = new long[cap];
-        fReadyAt = new long[cap];
-        fNext = new int[cap];
         fState = new byte[cap];
         fInDropQueue = new boolean[cap];
-        fVariants = new long[cap];
     }
 
     private void growFrames() {
-        int cap = frames * 2;
-        fTask = Arrays.copyOf(fTask, cap);
-        fIndex = Arrays.copyOf(fIndex, cap);
+        if (frames == MAX_FRAMES) {
+            throw new IllegalStateException("The run of instance '" + instance.name() + "' released more than " + MAX_FRAMES
+                    + " frames, the most the simulator holds; shorten the horizon");
+        }
+        int cap = (int) Math.min((long) frames * 2, MAX_FRAMES);
+        perFrame = Arrays.copyOf(perFrame, cap * FRAME_STRIDE);
         fParent = Arrays.copyOf(fParent, cap);
-        fRelease = Arrays.copyOf(fRelease, cap);
-        fDeadline = Arrays.copyOf(fDeadline, cap);
-        fStart = Arrays.copyOf(fStart, cap);
-        fFinish = Arrays.copyOf(fFinish, cap);
-        fReadyAt = Arrays.copyOf(fReadyAt, cap);
-        fNext = Arrays.copyOf(fNext, cap);
         fState = Arrays.copyOf(fState, cap);
         fInDropQueue = Arrays.copyOf(fInDropQueue, cap);
-        fVariants = Arrays.copyOf(fVariants, cap);
     }
 
     private SimResult result() {
@@ -546,20 +549,37 @@ public final class Simulator {
                 default -> FrameStatus.DROPPED;
             };
         }
+        int[] task = new int[frames];
+        for (int f = 0; f < frames; f++) {
+            task[f] = frameTask(f);
+        }
+        long[] release = column(F_RELEASE);
+        long[] finish = column(F_FINISH);
+        long[] deadline = column(F_DEADLINE);
+        long[] variants = column(F_VARIANTS);
         Trace trace = null;
         if (config.recordTrace()) {
+            int[] index = new int[frames];
             int[] parentIndex = new int[frames];
             for (int f = 0; f < frames; f++) {
-                parentIndex[f] = fParent[f] < 0 ? -1 : fIndex[fParent[f]];
+                index[f] = frameIndex(f);
+                parentIndex[f] = fParent[f] < 0 ? -1 : frameIndex(fParent[f]);
             }
-            trace = new Trace(instance, Arrays.copyOf(fTask, frames), Arrays.copyOf(fIndex, frames), parentIndex,
-                    Arrays.copyOf(fRelease, frames), Arrays.copyOf(fStart, frames), Arrays.copyOf(fFinish, frames),
-                    Arrays.copyOf(fDeadline, frames), status, Arrays.copyOf(fVariants, frames),
+            trace = new Trace(instance, task, index, parentIndex, release, column(F_START), finish, deadline, status, variants,
                     tAcc, tFrame, tLayer, tImpl, tStart, tEnd, layersRun);
         }
         long end = Math.max(now, config.horizonNs());
         return Metrics.summarise(instance, latencyTable.source(), scheduler.name(), config, end, dispatches,
-                accBusy, accDispatches, frames, fTask, fRelease, fFinish, fDeadline, status, fVariants, trace);
+                accBusy, accDispatches, frames, task, release, finish, deadline, status, variants, trace);
+    }
+
+    /** One per-frame field of {@link #perFrame} for every frame released, in frame order. */
+    private long[] column(int field) {
+        long[] out = new long[frames];
+        for (int f = 0; f < frames; f++) {
+            out[f] = perFrame[f * FRAME_STRIDE + field];
+        }
+        return out;
     }
 
     // ---- the view schedulers read ----
@@ -657,40 +677,40 @@ public final class Simulator {
     }
 
     public int frameTask(int frame) {
-        return fTask[frame];
+        return (int) perFrame[frame * FRAME_STRIDE + F_TASK_INDEX];
     }
 
     public int frameModel(int frame) {
-        return taskModel[fTask[frame]];
+        return taskModel[frameTask(frame)];
     }
 
     /** Index of the frame within its task (k). */
     public int frameIndex(int frame) {
-        return fIndex[frame];
+        return (int) (perFrame[frame * FRAME_STRIDE + F_TASK_INDEX] >>> 32);
     }
 
     /** Index of the frame's next layer. */
     public int nextLayer(int frame) {
-        return fNext[frame];
+        return (int) perFrame[frame * FRAME_STRIDE + F_NEXT];
     }
 
     public long release(int frame) {
-        return fRelease[frame];
+        return perFrame[frame * FRAME_STRIDE + F_RELEASE];
     }
 
     /** Absolute deadline. */
     public long deadline(int frame) {
-        return fDeadline[frame];
+        return perFrame[frame * FRAME_STRIDE + F_DEADLINE];
     }
 
     /** When the frame's next layer became ready. */
     public long readyAt(int frame) {
-        return fReadyAt[frame];
+        return perFrame[frame * FRAME_STRIDE + F_READY];
     }
 
     /** Bit c set when candidate c of the frame's model already ran as its variant. */
     public long variantsUsed(int frame) {
-        return fVariants[frame];
+        return perFrame[frame * FRAME_STRIDE + F_VARIANTS];
     }
 
     /** Relative deadline of a task in ns. */
