@@ -114,12 +114,8 @@ public final class Simulator {
 
     // timeline, one entry per executed layer
     private int layersRun;
-    private int[] tAcc;
-    private int[] tFrame;
-    private int[] tLayer;
-    private byte[] tImpl;
-    private long[] tStart;
-    private long[] tEnd;
+    /** {@value Trace#STRIDE} longs per executed layer, laid out by {@link Trace#put}: one array written per completion, not six. */
+    private long[] timeline;
 
     /** Largest initial size of the per-frame and per-layer arrays; beyond it they grow by doubling. */
     private static final int INITIAL_CAPACITY_LIMIT = 1 << 24;
@@ -231,12 +227,7 @@ public final class Simulator {
         }
         allocateFrames((int) Math.min(Math.max(frameBound, 256), INITIAL_CAPACITY_LIMIT));
         int cap = config.recordTrace() ? (int) Math.min(Math.max(layerBound, 1024), INITIAL_CAPACITY_LIMIT) : 0;
-        tAcc = new int[cap];
-        tFrame = new int[cap];
-        tLayer = new int[cap];
-        tImpl = new byte[cap];
-        tStart = new long[cap];
-        tEnd = new long[cap];
+        timeline = new long[cap * Trace.STRIDE];
     }
 
     /**
@@ -493,22 +484,14 @@ public final class Simulator {
     }
 
     private void recordLayer(int acc, int f, int layer, byte impl, long start, long end) {
-        if (layersRun == tAcc.length) {
-            int cap = layersRun * 2;
-            tAcc = Arrays.copyOf(tAcc, cap);
-            tFrame = Arrays.copyOf(tFrame, cap);
-            tLayer = Arrays.copyOf(tLayer, cap);
-            tImpl = Arrays.copyOf(tImpl, cap);
-            tStart = Arrays.copyOf(tStart, cap);
-            tEnd = Arrays.copyOf(tEnd, cap);
+        if (layersRun * Trace.STRIDE == timeline.length) {
+            if (layersRun == Trace.MAX_LAYERS) {
+                throw new IllegalStateException("The run of instance '" + instance.name() + "' executed more than " + Trace.MAX_LAYERS
+                        + " layers, the most a timeline holds; shorten the horizon or run without the timeline");
+            }
+            timeline = Arrays.copyOf(timeline, (int) Math.min((long) layersRun * 2, Trace.MAX_LAYERS) * Trace.STRIDE);
         }
-        int i = layersRun++;
-        tAcc[i] = acc;
-        tFrame[i] = f;
-        tLayer[i] = layer;
-        tImpl[i] = impl;
-        tStart[i] = start;
-        tEnd[i] = end;
+        Trace.put(timeline, layersRun++, acc, f, layer, impl, start, end);
     }
 
     /** Periodic releases of a task before the horizon; a cascaded task releases at most once per frame of its parent. */
@@ -566,7 +549,7 @@ public final class Simulator {
                 parentIndex[f] = fParent[f] < 0 ? -1 : frameIndex(fParent[f]);
             }
             trace = new Trace(instance, task, index, parentIndex, release, column(F_START), finish, deadline, status, variants,
-                    tAcc, tFrame, tLayer, tImpl, tStart, tEnd, layersRun);
+                    timeline, layersRun);
         }
         long end = Math.max(now, config.horizonNs());
         return Metrics.summarise(instance, latencyTable.source(), scheduler.name(), config, end, dispatches,

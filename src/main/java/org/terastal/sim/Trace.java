@@ -22,18 +22,22 @@ public final class Trace {
     private final long[] fDeadline;
     private final FrameStatus[] fStatus;
     private final long[] fVariants;
-    private final int[] tAcc;
-    private final int[] tFrame;
-    private final int[] tLayer;
-    private final byte[] tImpl;
-    private final long[] tStart;
-    private final long[] tEnd;
-    /** Executed layers: the first entries of the t-arrays, which may be longer (sized for the run up front). */
+    /** Longs per executed layer in a timeline: start, end, frame id and layer, accelerator and implementation. */
+    static final int STRIDE = 4;
+    /** Largest number of layers a timeline holds. */
+    static final int MAX_LAYERS = Integer.MAX_VALUE / STRIDE;
+    private static final int T_START = 0;
+    private static final int T_END = 1;
+    /** Frame id in the high 32 bits, layer index in the low 32. */
+    private static final int T_FRAME_LAYER = 2;
+    /** Accelerator index above the low 8 bits, implementation ordinal in them. */
+    private static final int T_ACC_IMPL = 3;
+    private final long[] timeline;
+    /** Executed layers: the first entries of {@link #timeline}, which may be longer (sized for the run up front). */
     private final int layers;
 
     Trace(Instance instance, int[] fTask, int[] fIndex, int[] fParentIndex, long[] fRelease, long[] fStart, long[] fFinish,
-          long[] fDeadline, FrameStatus[] fStatus, long[] fVariants, int[] tAcc, int[] tFrame, int[] tLayer, byte[] tImpl,
-          long[] tStart, long[] tEnd, int layers) {
+          long[] fDeadline, FrameStatus[] fStatus, long[] fVariants, long[] timeline, int layers) {
         this.instance = instance;
         this.fTask = fTask;
         this.fIndex = fIndex;
@@ -44,12 +48,7 @@ public final class Trace {
         this.fDeadline = fDeadline;
         this.fStatus = fStatus;
         this.fVariants = fVariants;
-        this.tAcc = tAcc;
-        this.tFrame = tFrame;
-        this.tLayer = tLayer;
-        this.tImpl = tImpl;
-        this.tStart = tStart;
-        this.tEnd = tEnd;
+        this.timeline = timeline;
         this.layers = layers;
     }
 
@@ -92,11 +91,24 @@ public final class Trace {
     /** One executed layer by its position in completion order. */
     public LayerRecord layer(int i) {
         java.util.Objects.checkIndex(i, layers);
-        int f = tFrame[i];
+        int at = i * STRIDE;
+        int f = (int) (timeline[at + T_FRAME_LAYER] >>> 32);
+        int layer = (int) timeline[at + T_FRAME_LAYER];
+        int acc = (int) (timeline[at + T_ACC_IMPL] >>> 8);
         var task = instance.tasks().get(fTask[f]);
         Model model = instance.model(task.model());
-        return new LayerRecord(instance.platform().accelerators().get(tAcc[i]).id(), model.id(), task.id(), fIndex[f],
-                model.layers().get(tLayer[i]).name(), tLayer[i], Implementation.values()[tImpl[i]], tStart[i], tEnd[i]);
+        return new LayerRecord(instance.platform().accelerators().get(acc).id(), model.id(), task.id(), fIndex[f],
+                model.layers().get(layer).name(), layer, Implementation.values()[(int) (timeline[at + T_ACC_IMPL] & 0xFF)],
+                timeline[at + T_START], timeline[at + T_END]);
+    }
+
+    /** Records executed layer {@code i} in a timeline of {@link #STRIDE} longs per layer. */
+    static void put(long[] timeline, int i, int acc, int frame, int layer, byte impl, long start, long end) {
+        int at = i * STRIDE;
+        timeline[at + T_START] = start;
+        timeline[at + T_END] = end;
+        timeline[at + T_FRAME_LAYER] = ((long) frame << 32) | layer;
+        timeline[at + T_ACC_IMPL] = ((long) acc << 8) | impl;
     }
 
     /** Names of the candidates whose bits are set, in layer order. */
