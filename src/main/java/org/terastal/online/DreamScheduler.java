@@ -67,14 +67,13 @@ public final class DreamScheduler implements Scheduler {
     private static final int L_FASTEST = 1;
     private static final int L_PREFERRED = 2;
 
-    // Each task's head frame and the parts of its score that do not depend on the time, kept across
-    // decisions: a decision then rescores from this table and refreshes only the tasks whose
-    // queue changed since (a frame became ready, was dropped or was taken), which is most of the
-    // saving over looking every head up again (docs/benchmarks.md).
     /**
-     * Per task, its head frame (-1 when none) and what its score needs, in {@value #STRIDE} longs at
-     * {@code t·STRIDE} (the C_ offsets). A decision reads every task's entry: one stretch per task
-     * instead of one array per field made DREAM about 14 % faster (docs/benchmarks.md).
+     * Per task, its head frame (-1 when none) and the parts of its score that do not depend on the
+     * time, in {@value #STRIDE} longs at {@code t·STRIDE} (the C_ offsets). They are kept across
+     * decisions: a decision rescores from this table and looks up again only the tasks whose queue
+     * changed since (a frame became ready, was dropped or was taken), which is most of the saving
+     * over looking every head up again. One stretch per task instead of one array per field made
+     * DREAM about 14 % faster (docs/benchmarks.md).
      */
     private long[] cand;
     private static final int STRIDE = 8;
