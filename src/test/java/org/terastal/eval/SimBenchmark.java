@@ -231,7 +231,7 @@ public final class SimBenchmark {
     }
 
     /** CPU time in ns used so far by this JVM's JIT compiler threads, or 0 where Linux's per-thread schedstat cannot be read. */
-    private static long compilerCpuNs() {
+    static long compilerCpuNs() {
         long sum = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path thread : threads) {
