@@ -50,6 +50,9 @@ public final class BuildComparison {
                     + Arrays.toString(args));
         }
         int pairs = args.length > 6 ? Integer.parseInt(args[6]) : 30;
+        if (pairs < 1) {
+            throw new IllegalArgumentException("The number of pairs (" + pairs + ") must be at least 1; maybe 30");
+        }
         Method[] runs = new Method[2];
         for (int k = 0; k < 2; k++) {
             Class<?> runner = loader(Path.of(args[k])).loadClass(Runner.class.getName());

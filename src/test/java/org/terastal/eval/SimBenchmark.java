@@ -46,7 +46,7 @@ import org.terastal.testkit.SolutionHeuristics;
  *
  * <p>A timed run during which the JIT compiler threads of the JVM used more than
  * {@value #JIT_SHARE_PERCENT}% of its wall time is set aside and run again (at most
- * {@value #MAX_SET_ASIDE} times per configuration), and the number set aside is reported. On one
+ * {@value #MAX_SET_ASIDE} times per configuration and round), and the number set aside is reported. On one
  * core a compiler thread takes half of it while it runs, and code that runs once per simulation (the
  * simulator's set-up, the metrics) becomes hot only after tens of runs: its optimising compiles came
  * 10-15 s into a child and halved two to six runs in a row (docs/benchmarks.md). Garbage collection is
