@@ -58,7 +58,7 @@ public final class DreamScheduler implements Scheduler {
      * Per model, for layer l at {@code LAYER_STRIDE·l}: the remaining work from it at the fastest, its
      * fastest latency, and the accelerator where its original is fastest (the preferred engine). One
      * array per model instead of three tables made DREAM about 10 % faster (docs/benchmarks.md).
-     * Built at the first decision: the simulator computes the fastest latencies after
+     * Built when the first frame becomes ready: the simulator computes the fastest latencies after
      * {@link #start}, from the variants each scheduler declares.
      */
     private long[][] layerInfo;
@@ -68,12 +68,15 @@ public final class DreamScheduler implements Scheduler {
     private static final int L_PREFERRED = 2;
 
     /**
-     * Per task, its head frame (-1 when none) and the parts of its score that do not depend on the
-     * time, in {@value #STRIDE} longs at {@code t·STRIDE} (the C_ offsets). They are kept across
-     * decisions: a decision rescores from this table and looks up again only the tasks whose queue
-     * changed since (a frame became ready, was dropped or was taken), which is most of the saving
-     * over looking every head up again. One stretch per task instead of one array per field made
-     * DREAM about 14 % faster (docs/benchmarks.md).
+     * Per task with a waiting frame, its head frame and the parts of its score that do not depend on the
+     * time, in {@value #STRIDE} longs at {@code t·STRIDE} (the C_ offsets). A decision scores from
+     * this table, and every change to a task's queue settles its entry at once, mostly without a
+     * search: a frame that becomes ready is the new head only if the queue was empty or it is older
+     * than the head, and a head that is taken or dropped is followed by the next set bit of its word
+     * when there is one. Settling at once instead of marking the task for a look-up at the next
+     * decision made DREAM about 15 % faster, and one stretch per task instead of one array per field
+     * about 14 % before that (docs/benchmarks.md). DreamReferenceTest holds this table to a DREAM that
+     * caches nothing.
      */
     private long[] cand;
     private static final int STRIDE = 8;
@@ -86,9 +89,7 @@ public final class DreamScheduler implements Scheduler {
     private static final int C_INDEX = 6;
     /** Model index in the high 32 bits, layer index in the low 32. */
     private static final int C_MODEL_LAYER = 7;
-    /** Bit t set: task t's queue changed since its head was looked up. */
-    private long[] staleWords;
-    /** Bit t set: task t has a waiting frame (as of its last look-up); only these are scored. */
+    /** Bit t set: task t has a waiting frame; only these are scored. */
     private long[] activeWords;
 
     /** DREAM with the default weights. */
@@ -122,8 +123,7 @@ public final class DreamScheduler implements Scheduler {
         avail = new long[sim.accelerators()];
         base = new double[tasks];
         cand = new long[tasks * STRIDE];
-        staleWords = new long[(tasks + 63) >>> 6];
-        activeWords = new long[staleWords.length];
+        activeWords = new long[(tasks + 63) >>> 6];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
         layerInfo = null;
     }
@@ -138,31 +138,37 @@ public final class DreamScheduler implements Scheduler {
         }
         frameOf[t][k] = frame;
         endWord[t] = Math.max(endWord[t], (k >>> 6) + 1);
-        addWaiting(t, k);
+        addWaiting(t, k, frame);
     }
 
     @Override
     public void onDropped(int frame) {
         int t = sim.frameTask(frame);
         int k = sim.frameIndex(frame);
-        waitingBits[t][k >>> 6] &= ~(1L << k);
-        markStale(t);
+        long[] bits = waitingBits[t];
+        bits[k >>> 6] &= ~(1L << k);
+        if (isActive(t) && cand[t * STRIDE + C_FRAME] == frame) {
+            advance(t, bits, k >>> 6); // only the head's removal changes the candidate
+        }
     }
 
-    private void addWaiting(int t, int k) {
+    /**
+     * Adds the frame (index k of task t) to the task's waiting set. It becomes the candidate only if
+     * the task had none or it is older than the current one.
+     */
+    private void addWaiting(int t, int k, int frame) {
         int w = k >>> 6;
         waitingBits[t][w] |= 1L << k;
         if (w < lowWord[t]) {
             lowWord[t] = w;
         }
-        markStale(t);
+        if (!isActive(t) || k < cand[t * STRIDE + C_INDEX]) {
+            fill(t, frame);
+        }
     }
 
     @Override
     public void decide(long now) {
-        if (layerInfo == null) {
-            layerInfo = buildLayerInfo();
-        }
         int accs = avail.length;
         int idle = 0;
         for (int a = 0; a < accs; a++) {
@@ -173,12 +179,6 @@ public final class DreamScheduler implements Scheduler {
         }
         if (idle == 0) {
             return; // nothing can start: scoring would be wasted (a release while every engine is busy)
-        }
-        for (int w = 0; w < staleWords.length; w++) {
-            for (long bits = staleWords[w]; bits != 0; bits &= bits - 1) {
-                refresh((w << 6) + Long.numberOfTrailingZeros(bits));
-            }
-            staleWords[w] = 0;
         }
         // the first pick scores every candidate on the way; later picks of this decision reuse the scores
         int pick = -1;
@@ -205,7 +205,8 @@ public final class DreamScheduler implements Scheduler {
             int c = pick * STRIDE;
             int f = (int) cand[c + C_FRAME];
             int k = (int) cand[c + C_INDEX];
-            waitingBits[pick][k >>> 6] &= ~(1L << k);
+            long[] bits = waitingBits[pick];
+            bits[k >>> 6] &= ~(1L << k);
             int m = (int) (cand[c + C_MODEL_LAYER] >>> 32);
             int l = (int) cand[c + C_MODEL_LAYER];
             int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
@@ -217,18 +218,17 @@ public final class DreamScheduler implements Scheduler {
                 held[kept++] = f;
             }
             avail[best] = bestFinish;
+            advance(pick, bits, k >>> 6);
             if (idle == 0) {
-                markStale(pick);
                 break;
             }
-            refresh(pick);
-            if (cand[pick * STRIDE + C_FRAME] >= 0) {
+            if (isActive(pick)) {
                 base[pick] = baseScore(pick, now);
             }
             pick = kept < held.length ? bestCandidate(now) : -1;
         }
         for (int i = 0; i < kept; i++) {
-            addWaiting(sim.frameTask(held[i]), sim.frameIndex(held[i]));
+            addWaiting(sim.frameTask(held[i]), sim.frameIndex(held[i]), held[i]);
         }
     }
 
@@ -286,19 +286,37 @@ public final class DreamScheduler implements Scheduler {
         return info;
     }
 
-    private void markStale(int t) {
-        staleWords[t >>> 6] |= 1L << t;
+    private boolean isActive(int t) {
+        return (activeWords[t >>> 6] & (1L << t)) != 0;
     }
 
-    /** Looks the task's head frame up again and caches what its score needs. */
-    private void refresh(int t) {
-        int f = head(t);
+    /**
+     * Task t's head, in word w of its waiting set, has just been cleared: the next head is the next
+     * set bit of that word, or none when the words beyond are empty too, or else found by a search.
+     */
+    private void advance(int t, long[] bits, int w) {
+        long word = bits[w];
+        if (word != 0) {
+            fill(t, frameOf[t][(w << 6) + Long.numberOfTrailingZeros(word)]);
+        } else if (w + 1 >= endWord[t]) {
+            activeWords[t >>> 6] &= ~(1L << t);
+        } else {
+            int f = head(t);
+            if (f < 0) {
+                activeWords[t >>> 6] &= ~(1L << t);
+            } else {
+                fill(t, f);
+            }
+        }
+    }
+
+    /** Makes frame f task t's candidate and caches what its score needs. */
+    private void fill(int t, int f) {
+        if (layerInfo == null) {
+            layerInfo = buildLayerInfo();
+        }
         int c = t * STRIDE;
         cand[c + C_FRAME] = f;
-        if (f < 0) {
-            activeWords[t >>> 6] &= ~(1L << t);
-            return;
-        }
         activeWords[t >>> 6] |= 1L << t;
         int m = sim.taskModel(t);
         int l = sim.nextLayer(f);
