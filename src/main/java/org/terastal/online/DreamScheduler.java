@@ -163,7 +163,7 @@ public final class DreamScheduler implements Scheduler {
             lowWord[t] = w;
         }
         if (!isActive(t) || k < cand[t * STRIDE + C_INDEX]) {
-            fill(t, frame);
+            fill(t, k, frame);
         }
     }
 
@@ -205,10 +205,11 @@ public final class DreamScheduler implements Scheduler {
             int c = pick * STRIDE;
             int f = (int) cand[c + C_FRAME];
             int k = (int) cand[c + C_INDEX];
+            long modelLayer = cand[c + C_MODEL_LAYER];
+            int m = (int) (modelLayer >>> 32);
+            int l = (int) modelLayer;
             long[] bits = waitingBits[pick];
             bits[k >>> 6] &= ~(1L << k);
-            int m = (int) (cand[c + C_MODEL_LAYER] >>> 32);
-            int l = (int) cand[c + C_MODEL_LAYER];
             int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
             long bestFinish = Math.max(now, avail[best]) + sim.originalLatency(m, l, best);
             if (avail[best] <= now) {
@@ -297,41 +298,48 @@ public final class DreamScheduler implements Scheduler {
     private void advance(int t, long[] bits, int w) {
         long word = bits[w];
         if (word != 0) {
-            fill(t, frameOf[t][(w << 6) + Long.numberOfTrailingZeros(word)]);
+            int k = (w << 6) + Long.numberOfTrailingZeros(word);
+            fill(t, k, frameOf[t][k]);
         } else if (w + 1 >= endWord[t]) {
             activeWords[t >>> 6] &= ~(1L << t);
         } else {
-            int f = head(t);
-            if (f < 0) {
+            int k = head(t);
+            if (k < 0) {
                 activeWords[t >>> 6] &= ~(1L << t);
             } else {
-                fill(t, f);
+                fill(t, k, frameOf[t][k]);
             }
         }
     }
 
     /** Makes frame f task t's candidate and caches what its score needs. */
-    private void fill(int t, int f) {
+    private void fill(int t, int k, int f) {
         if (layerInfo == null) {
             layerInfo = buildLayerInfo();
         }
-        int c = t * STRIDE;
-        cand[c + C_FRAME] = f;
-        activeWords[t >>> 6] |= 1L << t;
+        // every load before the first store: the compiler must assume a store to one long[] may change another
         int m = sim.taskModel(t);
         int l = sim.nextLayer(f);
-        cand[c + C_INDEX] = sim.frameIndex(f);
-        cand[c + C_MODEL_LAYER] = ((long) m << 32) | l;
-        cand[c + C_DEADLINE] = sim.deadline(f);
+        long deadline = sim.deadline(f);
+        long ready = sim.readyAt(f);
         long[] info = layerInfo[m];
         int i = LAYER_STRIDE * l;
-        cand[c + C_REMAINING] = info[i + L_REMAINING];
-        cand[c + C_READY] = sim.readyAt(f);
-        cand[c + C_FASTEST] = info[i + L_FASTEST];
-        cand[c + C_PREFERRED] = info[i + L_PREFERRED];
+        long remaining = info[i + L_REMAINING];
+        long fastest = info[i + L_FASTEST];
+        long preferred = info[i + L_PREFERRED];
+        int c = t * STRIDE;
+        cand[c + C_FRAME] = f;
+        cand[c + C_INDEX] = k;
+        cand[c + C_MODEL_LAYER] = ((long) m << 32) | l;
+        cand[c + C_DEADLINE] = deadline;
+        cand[c + C_REMAINING] = remaining;
+        cand[c + C_READY] = ready;
+        cand[c + C_FASTEST] = fastest;
+        cand[c + C_PREFERRED] = preferred;
+        activeWords[t >>> 6] |= 1L << t;
     }
 
-    /** The task's oldest waiting frame, or -1. */
+    /** The index within its task of the task's oldest waiting frame, or -1. */
     private int head(int t) {
         long[] bits = waitingBits[t];
         int end = endWord[t];
@@ -340,6 +348,6 @@ public final class DreamScheduler implements Scheduler {
             w++;
         }
         lowWord[t] = w;
-        return w == end ? -1 : frameOf[t][(w << 6) + Long.numberOfTrailingZeros(bits[w])];
+        return w == end ? -1 : (w << 6) + Long.numberOfTrailingZeros(bits[w]);
     }
 }
