@@ -74,7 +74,7 @@ public final class DreamScheduler implements Scheduler {
      * search: a frame that becomes ready is the new head only if the queue was empty or it is older
      * than the head, and a head that is taken or dropped is followed by the next set bit of its word
      * when there is one. Settling at once instead of marking the task for a look-up at the next
-     * decision made DREAM about 15 % faster, and one stretch per task instead of one array per field
+     * decision made DREAM 10-20 % faster, and one stretch per task instead of one array per field
      * about 14 % before that (docs/benchmarks.md). DreamReferenceTest holds this table to a DREAM that
      * caches nothing.
      */
