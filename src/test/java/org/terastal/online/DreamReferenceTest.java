@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.terastal.cli.LatencyInputs;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
@@ -49,7 +50,7 @@ class DreamReferenceTest {
     @MethodSource("lates")
     void sameTimelineOnAnOverloadedScenario(LatePolicy late) {
         Instance instance = InstanceFiles.read(Path.of("instances/xrbench-AR_gaming.json"));
-        LatencyTable latency = org.terastal.cli.LatencyInputs.forInstance(instance, null);
+        LatencyTable latency = LatencyInputs.forInstance(instance, null);
         SimResult r = assertSame(instance, latency, new SimConfig(2_000_000_000L, 3, late, 1.6, true), "xrbench-AR_gaming, late " + late.label());
         assertTrue(r.dispatches() > 1000, "only " + r.dispatches() + " dispatches");
     }
