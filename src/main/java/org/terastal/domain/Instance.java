@@ -49,6 +49,12 @@ public record Instance(String name, String description, Platform platform, List<
         }
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
+            if (task.dependency() != null) {
+                checkCascadeRate(task, byId.get(task.dependency().parent()), i);
+            }
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            Task task = tasks.get(i);
             Set<String> chain = new HashSet<>();
             for (Task t = task; t.dependency() != null; t = byId.get(t.dependency().parent())) {
                 if (!chain.add(t.id())) {
@@ -56,6 +62,30 @@ public record Instance(String name, String description, Platform platform, List<
                 }
             }
         }
+    }
+
+    /** Relative tolerance of the cascade rate rule: floating-point rounding of fps × probability, nothing more. */
+    public static final double CASCADE_RATE_TOLERANCE = 1e-9;
+
+    /**
+     * The rate of a cascaded task is its parent's rate times the probability: the offline stage prices
+     * it at that rate and the simulator releases it at that rate on average (one coin per completed
+     * parent frame), so a file that says otherwise would be priced one way and run another.
+     */
+    private static void checkCascadeRate(Task child, Task parent, int index) {
+        double expected = cascadeRate(parent.fps(), child.dependency().probability());
+        if (Math.abs(child.fps() - expected) > CASCADE_RATE_TOLERANCE * expected) {
+            throw new DomainException("tasks[" + index + "].fps", "The fps (" + child.fps() + ") of cascaded task '" + child.id()
+                    + "' is not its parent's rate times the probability: '" + parent.id() + "' runs at " + parent.fps() + " fps and releases '"
+                    + child.id() + "' with probability " + child.dependency().probability() + ", so '" + child.id() + "' runs at " + expected
+                    + " fps; maybe give fps " + expected + (child.fps() < parent.fps() ? ", or a probability of " + child.fps() / parent.fps() : "")
+                    + " (a deadline other than the period goes in deadlineNs)");
+        }
+    }
+
+    /** The rate of a task cascaded from a parent at {@code parentFps} with probability {@code probability}. */
+    public static double cascadeRate(double parentFps, double probability) {
+        return parentFps * probability;
     }
 
     /** The model with that id. */

@@ -5,8 +5,11 @@ package org.terastal.domain;
  *
  * @param id         unique task id (often the model id)
  * @param model      id of the model it runs
- * @param fps        frames per second; the period is {@code round(1e9 / fps)} ns
- * @param deadlineNs relative deadline in ns; 0 means "equal to the period"
+ * @param fps        frames per second; the period is {@code round(1e9 / fps)} ns. A cascaded task's rate is its
+ *                   parent's rate times the dependency's probability ({@link Instance} checks it), so that
+ *                   the offline stage prices it at the rate the simulator releases it
+ * @param deadlineNs relative deadline in ns; 0 means "equal to the period" (for a cascaded task, the period
+ *                   of its own rate: give it explicitly when it should be the parent's)
  * @param offsetNs   release offset of frame 0 in ns
  * @param jitterNs   maximum release jitter in ns (uniform in [0, jitter])
  * @param dependency cascade on another task, or null for a periodic task

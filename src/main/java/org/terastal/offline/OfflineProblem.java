@@ -19,8 +19,9 @@ import org.terastal.domain.VariantCandidate;
  *
  * <ul>
  *   <li>Only models that some task runs are planned; a model's rate is the sum of its tasks' fps
- *       (cascade probabilities are ignored: the load is the worst case) and its deadline the
- *       smallest relative deadline of those tasks.</li>
+ *       (a cascaded task's fps is its parent's times the probability, the rate the simulator
+ *       releases it at, as the instance checks) and its deadline the smallest relative deadline of
+ *       those tasks.</li>
  *   <li>Load of running one implementation of a layer on an accelerator, in ppm of that
  *       accelerator's time: {@code round(latency_ns · fps / 1000)}.</li>
  *   <li>Work of a layer (the weight of migratable work): the load of its original on its

@@ -1,9 +1,11 @@
 package org.terastal.scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
@@ -51,17 +53,69 @@ public final class Scenarios {
             }
             models.add(new Model(network.name(), "Imported from " + fileName(file), network.layers().stream()
                     .map(MaestroLayer::toLayer).toList(), List.of(), null, accuracyFloor));
+        }
+        Map<String, MaestroNetwork> byName = new HashMap<>();
+        scenario.networks().forEach(n -> byName.putIfAbsent(n.name(), n));
+        for (MaestroNetwork network : scenario.networks()) {
             Dependency dependency = network.dependency() == null ? null
                     : new Dependency(network.dependency(), network.probability() == null ? 1.0 : network.probability());
-            tasks.add(new Task(network.name(), network.name(), network.fps(), 0, 0, 0, dependency, 1.0));
+            double fps = network.fps();
+            long deadline = 0;
+            if (dependency != null) {
+                // XRBench's FPS of a cascaded network is the rate its deadline is set by; it runs at its
+                // parent's rate times the probability
+                fps = rate(byName, network, new HashSet<>());
+                if (Math.abs(fps - network.fps()) > Instance.CASCADE_RATE_TOLERANCE * fps) {
+                    deadline = Math.round(1e9 / network.fps());
+                }
+            }
+            tasks.add(new Task(network.name(), network.name(), fps, deadline, 0, 0, dependency, 1.0));
         }
         return new Instance(name, description, platform, models, tasks);
     }
 
+    /** The rate a network runs at: its FPS, or for a cascade its parent's rate times the probability. */
+    private static double rate(Map<String, MaestroNetwork> byName, MaestroNetwork network, Set<String> visiting) {
+        if (network.dependency() == null) {
+            return network.fps();
+        }
+        MaestroNetwork parent = byName.get(network.dependency());
+        if (parent == null || !visiting.add(network.name())) {
+            // Instance reports unknown parents and cycles with the task's place
+            return network.fps();
+        }
+        return Instance.cascadeRate(rate(byName, parent, visiting), network.probability() == null ? 1.0 : network.probability());
+    }
+
     /** An instance from models and task specs; every task must name one of the models. */
     public static Instance compose(String name, String description, Platform platform, List<Model> models, List<TaskSpec> specs) {
-        List<Task> tasks = specs.stream().map(TaskSpec::toTask).toList();
+        Map<String, TaskSpec> byId = new HashMap<>();
+        specs.forEach(s -> byId.putIfAbsent(s.id(), s));
+        Map<String, Task> done = new HashMap<>();
+        List<Task> tasks = specs.stream().map(s -> resolve(s, byId, done, new HashSet<>())).toList();
         return new Instance(name, description, platform, models, tasks);
+    }
+
+    /** The task of a spec, with the rate of a cascaded task that leaves out {@code @FPS} taken from its parent. */
+    private static Task resolve(TaskSpec spec, Map<String, TaskSpec> byId, Map<String, Task> done, Set<String> visiting) {
+        Task known = done.get(spec.id());
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(spec.id())) {
+            throw new IllegalArgumentException("The cascades of task '" + spec.id() + "' form a cycle through " + visiting
+                    + "; a cascaded task needs a periodic task at the start of its chain");
+        }
+        Task task = spec.toTask(parent -> {
+            TaskSpec parentSpec = byId.get(parent);
+            if (parentSpec == null) {
+                throw new IllegalArgumentException("The task spec (" + spec.text() + ") cascades from an unknown task ('" + parent
+                        + "'); known tasks are " + byId.keySet().stream().sorted().toList());
+            }
+            return resolve(parentSpec, byId, done, visiting).fps();
+        });
+        done.put(spec.id(), task);
+        return task;
     }
 
     private static String fileName(String file) {

@@ -1,29 +1,45 @@
 package org.terastal.scenario;
 
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.terastal.domain.Dependency;
+import org.terastal.domain.Instance;
 import org.terastal.domain.Task;
 
 /**
  * A task written on the command line: {@code [ID:]MODEL@FPS[,deadline=MS][,offset=MS][,jitter=MS][,weight=W][,after=PARENT[/P]]}.
- * Times are in milliseconds here for convenience and become integer ns in the instance.
+ * Times are in milliseconds here for convenience and become integer ns in the instance. A cascaded task
+ * ({@code after=}) may leave out {@code @FPS}: its rate is its parent's times the probability.
  *
  * @param text the spec as written
  */
 public record TaskSpec(String text) {
 
-    /** The task this spec describes. */
+    /** The task this spec describes; a cascaded task without {@code @FPS} needs {@link #toTask(ToDoubleFunction)}. */
     public Task toTask() {
+        return toTask(parent -> {
+            throw bad("has no '@FPS'; write e.g. resnet50@30");
+        });
+    }
+
+    /** The id of the task this spec describes. */
+    public String id() {
+        String idModel = text.split(",")[0].split("@", 2)[0];
+        return idModel.contains(":") ? idModel.substring(0, idModel.indexOf(':')) : idModel;
+    }
+
+    /**
+     * The task this spec describes, taking a cascaded task's rate without {@code @FPS} from
+     * {@code parentRate} (the parent's fps by parent id) times the probability.
+     */
+    public Task toTask(ToDoubleFunction<String> parentRate) {
         String[] parts = text.split(",");
         String head = parts[0];
         int at = head.indexOf('@');
-        if (at < 0) {
-            throw bad("has no '@FPS'; write e.g. resnet50@30");
-        }
-        String idModel = head.substring(0, at);
-        String id = idModel.contains(":") ? idModel.substring(0, idModel.indexOf(':')) : idModel;
+        String idModel = at < 0 ? head : head.substring(0, at);
+        String id = id();
         String model = idModel.contains(":") ? idModel.substring(idModel.indexOf(':') + 1) : idModel;
-        double fps = number(head.substring(at + 1), "FPS");
+        double fps = at < 0 ? Double.NaN : number(head.substring(at + 1), "FPS");
         long deadline = 0;
         long offset = 0;
         long jitter = 0;
@@ -45,6 +61,12 @@ public record TaskSpec(String text) {
                 }
                 default -> throw bad("has an unknown option (" + kv[0] + "); known are deadline, offset, jitter, weight, after");
             }
+        }
+        if (Double.isNaN(fps)) {
+            if (dependency == null) {
+                throw bad("has no '@FPS'; write e.g. resnet50@30 (only a cascaded task, with after=, may leave it out)");
+            }
+            fps = Instance.cascadeRate(parentRate.applyAsDouble(dependency.parent()), dependency.probability());
         }
         return new Task(id, model, fps, deadline, offset, jitter, dependency, weight);
     }

@@ -146,7 +146,7 @@ class SimulatorSemanticsTest {
     @Test
     void cascadeProbabilityThinsTheChildStream() {
         Task parent = new Task("p", "m0", 100, 0, 0, 0, null, 1);
-        Task child = new Task("c", "m1", 100, 0, 0, 0, new Dependency("p", 0.5), 1);
+        Task child = new Task("c", "m1", 50, 0, 0, 0, new Dependency("p", 0.5), 1);
         Instance inst = instance(1, List.of(parent, child), new long[] {MS}, new long[] {MS});
         LatencyTable table = table(inst, new long[] {MS}, new long[] {MS});
         SimResult r = run(inst, table, "fcfs", LatePolicy.DROP, 10_000 * MS);

@@ -103,7 +103,9 @@ public final class RandomInstances {
             long jitter = rnd.nextBoolean() ? 0 : (long) (rnd.nextDouble() * 0.3 * period);
             Dependency dep = null;
             if (m > 0 && rnd.nextDouble() < 0.35) {
-                dep = new Dependency("t" + rnd.nextInt(m), 0.3 + 0.7 * rnd.nextDouble());
+                int parent = rnd.nextInt(m);
+                dep = new Dependency("t" + parent, 0.3 + 0.7 * rnd.nextDouble());
+                fps = Instance.cascadeRate(tasks.get(parent).fps(), dep.probability());
                 jitter = 0;
             }
             tasks.add(new Task("t" + m, "m" + m, fps, deadline, offset, jitter, dep, 0.5 + rnd.nextDouble()));

@@ -49,7 +49,9 @@ public final class MaestroExport {
     public static MaestroScenario scenario(Instance instance) {
         List<MaestroNetwork> networks = new ArrayList<>();
         for (Task task : instance.tasks()) {
-            networks.add(network(task.id(), instance.model(task.model()), Set.of(), task.fps(),
+            // XRBench's FPS of a cascaded network is the rate that sets its deadline (import reads it back so)
+            double fps = task.dependency() == null || task.deadlineNs() == 0 ? task.fps() : 1e9 / task.deadlineNs();
+            networks.add(network(task.id(), instance.model(task.model()), Set.of(), fps,
                     task.dependency() == null ? null : task.dependency().probability(),
                     task.dependency() == null ? null : task.dependency().parent()));
         }
