@@ -3,7 +3,7 @@ package org.terastal.online;
 import java.util.Arrays;
 import org.terastal.domain.Implementation;
 import org.terastal.sim.Scheduler;
-import org.terastal.sim.Simulator;
+import org.terastal.sim.SchedulerContext;
 
 /**
  * {@code dream}: the score-based dispatcher of DREAM (Kim et al., ASPLOS 2023), reduced to the terms
@@ -38,7 +38,7 @@ public final class DreamScheduler implements Scheduler {
 
     private final double alpha;
     private final double gamma;
-    private Simulator sim;
+    private SchedulerContext sim;
     /**
      * Per task, its waiting frames as a bit set over the frame's index within the task. A task's
      * frames are released in index order, so its oldest waiting frame (the candidate) is the lowest
@@ -113,7 +113,7 @@ public final class DreamScheduler implements Scheduler {
     }
 
     @Override
-    public void start(Simulator simulator) {
+    public void start(SchedulerContext simulator) {
         sim = simulator;
         int tasks = sim.tasks();
         waitingBits = new long[tasks][1];

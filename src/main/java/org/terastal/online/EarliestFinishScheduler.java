@@ -3,7 +3,7 @@ package org.terastal.online;
 import org.terastal.domain.Implementation;
 import org.terastal.sim.LongHeap;
 import org.terastal.sim.Scheduler;
-import org.terastal.sim.Simulator;
+import org.terastal.sim.SchedulerContext;
 
 /**
  * A list scheduler with the standard earliest-finish mapping, shared by {@code fcfs} and {@code edf}:
@@ -24,14 +24,14 @@ abstract class EarliestFinishScheduler implements Scheduler {
     private final LongHeap queue = new LongHeap();
     private final long[] heldKey = new long[SCAN_LIMIT];
     private final int[] held = new int[SCAN_LIMIT];
-    private Simulator sim;
+    private SchedulerContext sim;
     private long[] avail;
 
     /** Priority of a waiting frame; smaller goes first, ties by frame id (release order). */
-    abstract long priority(Simulator sim, int frame);
+    abstract long priority(SchedulerContext sim, int frame);
 
     @Override
-    public void start(Simulator simulator) {
+    public void start(SchedulerContext simulator) {
         this.sim = simulator;
         this.avail = new long[simulator.accelerators()];
     }
@@ -81,7 +81,7 @@ abstract class EarliestFinishScheduler implements Scheduler {
      * layer's original would finish first, counting each accelerator's busy time in {@code avail}
      * (ties: shorter latency, then lower index).
      */
-    static int earliestFinish(Simulator sim, long now, long[] avail, int model, int layer) {
+    static int earliestFinish(SchedulerContext sim, long now, long[] avail, int model, int layer) {
         int best = -1;
         long bestFinish = Long.MAX_VALUE;
         long bestLatency = Long.MAX_VALUE;

@@ -1,6 +1,6 @@
 package org.terastal.online;
 
-import org.terastal.sim.Simulator;
+import org.terastal.sim.SchedulerContext;
 
 /**
  * {@code edf}: earliest absolute deadline first, with the earliest-finish mapping of
@@ -16,7 +16,7 @@ public final class EdfScheduler extends EarliestFinishScheduler {
     }
 
     @Override
-    long priority(Simulator sim, int frame) {
+    long priority(SchedulerContext sim, int frame) {
         return sim.deadline(frame);
     }
 }

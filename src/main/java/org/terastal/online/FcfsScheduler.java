@@ -1,6 +1,6 @@
 package org.terastal.online;
 
-import org.terastal.sim.Simulator;
+import org.terastal.sim.SchedulerContext;
 
 /**
  * {@code fcfs}: the oldest frame (earliest release) first, with the earliest-finish mapping of
@@ -16,7 +16,7 @@ public final class FcfsScheduler extends EarliestFinishScheduler {
     }
 
     @Override
-    long priority(Simulator sim, int frame) {
+    long priority(SchedulerContext sim, int frame) {
         return sim.release(frame);
     }
 }

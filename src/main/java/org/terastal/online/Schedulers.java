@@ -6,9 +6,11 @@ import org.terastal.sim.SolutionProvider;
 
 /** The built-in policies by name. */
 public final class Schedulers {
-    /** Every built-in policy, baselines first. */
-    public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, TerastalScheduler.NAME,
-            TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME, TerastalVirtualOrderScheduler.NAME);
+    /** Every built-in policy: the baselines, the baselines with the overload guard, Terastal and its ablations. */
+    public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME,
+            FcfsScheduler.NAME + GuardedScheduler.SUFFIX, EdfScheduler.NAME + GuardedScheduler.SUFFIX, DreamScheduler.NAME + GuardedScheduler.SUFFIX,
+            TerastalScheduler.NAME, TerastalNoGuardScheduler.NAME, TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME,
+            TerastalVirtualOrderScheduler.NAME);
 
     private Schedulers() {
     }
@@ -28,10 +30,15 @@ public final class Schedulers {
         if (needsSolution(name) && NAMES.contains(name) && solutions == null) {
             throw new IllegalArgumentException("The scheduler '" + name + "' reads an offline solution table; give one (--solution)");
         }
+        if (name.endsWith(GuardedScheduler.SUFFIX) && NAMES.contains(name)) {
+            SchedulerFactory policy = factory(name.substring(0, name.length() - GuardedScheduler.SUFFIX.length()), solutions);
+            return (instance, latency) -> new GuardedScheduler(() -> policy.create(instance, latency));
+        }
         return switch (name) {
             case FcfsScheduler.NAME -> (instance, latency) -> new FcfsScheduler();
             case EdfScheduler.NAME -> (instance, latency) -> new EdfScheduler();
             case DreamScheduler.NAME -> (instance, latency) -> new DreamScheduler();
+            case TerastalNoGuardScheduler.NAME -> (instance, latency) -> new TerastalNoGuardScheduler(solutions.solutionFor(instance, latency));
             case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoBudgetScheduler.NAME -> (instance, latency) -> new TerastalNoBudgetScheduler(solutions.solutionFor(instance, latency));

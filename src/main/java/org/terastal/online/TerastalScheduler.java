@@ -13,21 +13,15 @@ import org.terastal.domain.ModelPlan;
 import org.terastal.domain.Solution;
 import org.terastal.sim.LongHeap;
 import org.terastal.sim.Scheduler;
-import org.terastal.sim.Simulator;
+import org.terastal.sim.SchedulerContext;
 
 /**
  * {@code terastal}: the online dispatcher that reads an offline {@link Solution} (docs/online.md has
  * the measurements behind each rule).
  *
- * <p><b>Admission (the overload guard).</b> A released frame joins the admitted set, kept in deadline
- * order, and the set must pass a demand test: for every admitted frame g, now + max(g's own remaining
- * home work, the remaining home work on any one engine of g and every admitted frame due no later)
- * ≤ g's deadline. While it fails, the frame due no later than the first failing one with the most
- * remaining work on the overloaded engine times its task's rate / weight is rejected: it moves to the
- * low class, served only when no admitted frame can use an idle engine. So under overload work goes
- * to frames that can still finish, instead of being spread over every frame in flight until all are
- * late (the collapse DESIGN §6 describes). Cost: O(admitted) per release; admitted frames are
- * feasible, so the set stays small.
+ * <p><b>Admission.</b> Released frames pass the {@link OverloadGuard}, planned on the table's homes
+ * and implementations: admitted frames are served first, rejected ones only when no admitted frame can
+ * use an idle engine ({@code terastal-noguard} admits every frame and keeps only the order rule below).
  *
  * <p><b>Order.</b> Admitted frames first, then rejected ones (earliest absolute deadline first among
  * those). Admitted frames are ordered by their next layer's virtual deadline while the admitted set
@@ -69,7 +63,7 @@ public class TerastalScheduler implements Scheduler {
     public static final String NAME = "terastal";
 
     private static final int ADMITTED = 0;
-    private static final int LOW = 1;
+    private static final int REJECTED = 1;
     private static final int SCAN_LIMIT = 64;
     private static final int LAYER_BITS = 20;
     private static final long LAYER_MASK = (1L << LAYER_BITS) - 1;
@@ -103,23 +97,16 @@ public class TerastalScheduler implements Scheduler {
     private final boolean variants;
     private final boolean budgets;
     private final Order order;
+    private final boolean guarded;
 
-    private Simulator sim;
+    private SchedulerContext sim;
+    private OverloadGuard guard;
     private int[][] home;
     private Implementation[][] impl;
     private long[][] offset;
     private boolean[][] enabled;
     private long[][] homeLatency;
-    private long[][] remainingHome;
-    /** Per model: remaining home work on each engine from layer l on, at [l * accelerators + a]. */
-    private long[][] remainingOn;
-    /** Per task: rate / weight, the inverse of what one missed frame adds to the weighted per-model miss rate. */
-    private double[] missCost;
-    private long[] cum;
     private long[] avail;
-    private byte[] cls = new byte[1024];
-    private int[] admitted = new int[64];
-    private int admittedCount;
     private final LongHeap[] queues = {new LongHeap(), new LongHeap()};
     /** Whether the admitted queue is keyed by virtual deadline now. */
     private boolean virtualNow;
@@ -130,7 +117,7 @@ public class TerastalScheduler implements Scheduler {
 
     /** The full policy for a solution table. */
     public TerastalScheduler(Solution solution) {
-        this(NAME, solution, true, true, Order.ADAPTIVE);
+        this(NAME, solution, true, true, Order.ADAPTIVE, true);
     }
 
     /**
@@ -142,13 +129,15 @@ public class TerastalScheduler implements Scheduler {
      * @param budgets      whether layer deadlines for migration and variant choices are the virtual
      *                     deadlines (else deadline − home latency of the later layers)
      * @param order        how admitted frames are ordered
+     * @param guarded      whether the overload guard rejects frames (else every frame is admitted)
      */
-    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order) {
+    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded) {
         this.name = name;
         this.solution = solution;
         this.variants = variants;
         this.budgets = budgets;
         this.order = order;
+        this.guarded = guarded;
     }
 
     @Override
@@ -226,7 +215,7 @@ public class TerastalScheduler implements Scheduler {
     }
 
     @Override
-    public void start(Simulator simulator) {
+    public void start(SchedulerContext simulator) {
         sim = simulator;
         Instance instance = sim.instance();
         validate(solution, instance);
@@ -236,8 +225,6 @@ public class TerastalScheduler implements Scheduler {
         offset = new long[models][];
         enabled = new boolean[models][];
         homeLatency = new long[models][];
-        remainingHome = new long[models][];
-        remainingOn = new long[models][];
         for (int m = 0; m < models; m++) {
             Model model = instance.models().get(m);
             ModelPlan plan = solution.plan(model.id());
@@ -247,7 +234,6 @@ public class TerastalScheduler implements Scheduler {
             offset[m] = new long[n];
             enabled[m] = new boolean[n];
             homeLatency[m] = new long[n];
-            remainingHome[m] = new long[n + 1];
             Set<String> enabledSet = new HashSet<>(plan.enabledVariants());
             for (int l = 0; l < n; l++) {
                 LayerPlan lp = plan.layers().get(l);
@@ -262,18 +248,15 @@ public class TerastalScheduler implements Scheduler {
                 }
                 homeLatency[m][l] = sim.latency(m, l, impl[m][l], home[m][l]);
             }
-            int accs = sim.accelerators();
-            remainingOn[m] = new long[(n + 1) * accs];
-            for (int l = n - 1; l >= 0; l--) {
-                remainingHome[m][l] = remainingHome[m][l + 1] + homeLatency[m][l];
-                for (int a = 0; a < accs; a++) {
-                    remainingOn[m][l * accs + a] = remainingOn[m][(l + 1) * accs + a] + (home[m][l] == a ? homeLatency[m][l] : 0);
-                }
-            }
         }
         avail = new long[sim.accelerators()];
-        cum = new long[sim.accelerators()];
-        missCost = instance.tasks().stream().mapToDouble(t -> t.fps() / t.weight()).toArray();
+        guard = new OverloadGuard(sim.accelerators(), home, homeLatency, guarded);
+        guard.start(sim);
+        guard.listener(f -> {
+            if (sim.waiting(f)) {
+                push(f);
+            }
+        });
     }
 
     private int fastestOriginal(int m, int l) {
@@ -293,29 +276,35 @@ public class TerastalScheduler implements Scheduler {
 
     /** The deadline the layer should finish by: its virtual deadline, or without budgets the latest finish that leaves the rest of the frame its home time. */
     private long layerDeadline(int f, int m, int l) {
-        return budgets ? sim.release(f) + offset[m][l] : sim.deadline(f) - remainingHome[m][l + 1];
+        return budgets ? sim.release(f) + offset[m][l] : sim.deadline(f) - guard.remainingPlanned(m, l + 1);
     }
 
     @Override
     public void onReady(int frame) {
-        if (frame >= cls.length) {
-            cls = Arrays.copyOf(cls, Math.max(cls.length * 2, frame + 1));
-        }
         if (sim.nextLayer(frame) == 0) {
-            cls[frame] = ADMITTED;
-            admit(frame, sim.now());
+            long now = sim.now();
+            guard.admit(frame, now);
+            double tightest = guard.tightestSlack();
+            if (order == Order.ADAPTIVE && tightest >= HEADROOM) {
+                tightest = guard.tightestSlackUnderAnyOrder(now);
+            }
+            setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
         }
         push(frame);
     }
 
+    private int cls(int f) {
+        return guard.admitted(f) ? ADMITTED : REJECTED;
+    }
+
     private void push(int f) {
         long value = ((long) f << LAYER_BITS) | sim.nextLayer(f);
-        queues[cls[f]].push(key(f), value);
+        queues[cls(f)].push(key(f), value);
     }
 
     /** Queue key of a waiting frame: its virtual deadline when admitted frames are ordered so, else its deadline. */
     private long key(int f) {
-        return virtualNow && cls[f] == ADMITTED ? layerDeadline(f, sim.frameModel(f), sim.nextLayer(f)) : sim.deadline(f);
+        return virtualNow && guard.admitted(f) ? layerDeadline(f, sim.frameModel(f), sim.nextLayer(f)) : sim.deadline(f);
     }
 
     /** Switches the order of the admitted queue, re-keying its current entries (few: admitted frames are feasible). */
@@ -340,111 +329,9 @@ public class TerastalScheduler implements Scheduler {
         }
     }
 
-    /**
-     * Adds a new frame to the admitted set (kept in deadline order) and rejects frames until the set
-     * passes the demand test: for every admitted frame, now + the larger of (its own remaining home work)
-     * and (the remaining home work on any engine of it and all admitted frames due no later) meets its
-     * deadline. The victim of a failed test is the frame, among those due no later than the failing
-     * one, with the largest (remaining work on the overloaded engine) × (task rate / task weight): the
-     * frame whose rejection frees the most bottleneck work per unit of weighted per-model miss rate it
-     * costs (one frame of a task at rate r is 1 / (r · span) of that task's miss rate).
-     */
-    private void admit(int frame, long now) {
-        if (admittedCount == admitted.length) {
-            admitted = Arrays.copyOf(admitted, admittedCount * 2);
-        }
-        int pos = admittedCount;
-        long d = sim.deadline(frame);
-        while (pos > 0 && sim.deadline(admitted[pos - 1]) > d) {
-            admitted[pos] = admitted[pos - 1];
-            pos--;
-        }
-        admitted[pos] = frame;
-        admittedCount++;
-        int accs = cum.length;
-        while (true) {
-            Arrays.fill(cum, 0);
-            double tightest = Double.MAX_VALUE;
-            int kept = 0;
-            int failing = -1;
-            int engine = -1;
-            for (int i = 0; i < admittedCount; i++) {
-                int g = admitted[i];
-                if (sim.finished(g) || cls[g] != ADMITTED) {
-                    continue;
-                }
-                admitted[kept++] = g;
-                if (failing >= 0) {
-                    continue;
-                }
-                int m = sim.frameModel(g);
-                int l = sim.nextLayer(g);
-                long worst = remainingHome[m][l];
-                int worstEngine = -1;
-                for (int a = 0; a < accs; a++) {
-                    cum[a] += remainingOn[m][l * accs + a];
-                    if (cum[a] > worst) {
-                        worst = cum[a];
-                        worstEngine = a;
-                    }
-                }
-                tightest = Math.min(tightest, (double) (sim.deadline(g) - now - worst) / sim.taskDeadline(sim.frameTask(g)));
-                if (now + worst > sim.deadline(g)) {
-                    failing = kept - 1;
-                    engine = worstEngine;
-                }
-            }
-            admittedCount = kept;
-            if (failing < 0 && order == Order.ADAPTIVE && tightest >= HEADROOM) {
-                tightest = headroomUnderAnyOrder(now);
-            }
-            if (failing < 0) {
-                setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
-                return;
-            }
-            int victim = failing;
-            if (engine >= 0) {
-                double most = -1;
-                for (int i = 0; i <= failing; i++) {
-                    int g = admitted[i];
-                    double w = remainingOn[sim.frameModel(g)][sim.nextLayer(g) * accs + engine] * missCost[sim.frameTask(g)];
-                    if (w > most) {
-                        most = w;
-                        victim = i;
-                    }
-                }
-            }
-            int g = admitted[victim];
-            cls[g] = LOW;
-            if (sim.waiting(g) && g != frame) {
-                push(g);
-            }
-        }
-    }
-
-    /**
-     * The smallest slack, as a fraction of its relative deadline, of any admitted frame if every other
-     * admitted frame's remaining home work ran before it, as virtual-deadline order may make it do: the
-     * largest total on one engine over the whole admitted set, or the frame's own home chain if longer.
-     * Called after a demand test that passed, when {@link #cum} holds the totals of the whole set.
-     */
-    private double headroomUnderAnyOrder(long now) {
-        long total = 0;
-        for (long c : cum) {
-            total = Math.max(total, c);
-        }
-        double tightest = Double.MAX_VALUE;
-        for (int i = 0; i < admittedCount; i++) {
-            int g = admitted[i];
-            long worst = Math.max(total, remainingHome[sim.frameModel(g)][sim.nextLayer(g)]);
-            tightest = Math.min(tightest, (double) (sim.deadline(g) - now - worst) / sim.taskDeadline(sim.frameTask(g)));
-        }
-        return tightest;
-    }
-
     private boolean current(long value, int expectedClass) {
         int f = (int) (value >>> LAYER_BITS);
-        return sim.waiting(f) && sim.nextLayer(f) == (int) (value & LAYER_MASK) && cls[f] == expectedClass;
+        return sim.waiting(f) && sim.nextLayer(f) == (int) (value & LAYER_MASK) && cls(f) == expectedClass;
     }
 
     @Override
@@ -509,7 +396,7 @@ public class TerastalScheduler implements Scheduler {
     /** Whether the frame has less than {@link #CRITICAL} slack if its next layer starts at {@code start}. */
     private boolean critical(int f, long start) {
         int m = sim.frameModel(f);
-        return sim.deadline(f) - start - remainingHome[m][sim.nextLayer(f)] < CRITICAL * sim.taskDeadline(sim.frameTask(f));
+        return sim.deadline(f) - start - guard.remainingPlanned(m, sim.nextLayer(f)) < CRITICAL * sim.taskDeadline(sim.frameTask(f));
     }
 
     /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */

@@ -90,6 +90,9 @@ public final class ResultsData {
         }
         String model = row.get("model");
         double value = row.getDouble("value");
+        if (!row.get("task").isEmpty()) {
+            return; // the report is per model; task rows repeat a model's frames split by task
+        }
         scenarios.add(scenario);
         schedulers.add(scheduler);
         lates.add(late);

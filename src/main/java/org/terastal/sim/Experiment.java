@@ -46,10 +46,13 @@ public final class Experiment {
      * @param load      load factor
      * @param late      late-frame policy
      * @param models    per-model metrics of the models some task runs, in instance order
+     * @param tasks     per-task metrics, in instance order
      */
-    public record Run(String scenario, String scheduler, long seed, double load, LatePolicy late, List<ModelMetrics> models) {
+    public record Run(String scenario, String scheduler, long seed, double load, LatePolicy late, List<ModelMetrics> models,
+                      List<TaskMetrics> tasks) {
         public Run {
             models = List.copyOf(models);
+            tasks = List.copyOf(tasks);
         }
 
         /** The metrics of a model. */
@@ -83,24 +86,36 @@ public final class Experiment {
         }
         String[] first = rows.get(0).split(",", -1);
         Map<String, Map<String, String>> metrics = new LinkedHashMap<>();
+        Map<String, Map<String, String>> taskMetrics = new LinkedHashMap<>();
+        Map<String, String> taskModel = new LinkedHashMap<>();
+        int fields = SimOutputs.METRICS_HEADER.split(",").length;
         for (int i = 0; i < rows.size(); i++) {
             String[] f = rows.get(i).split(",", -1);
-            if (f.length != 8) {
-                throw new IllegalArgumentException("Row " + i + " has " + f.length + " fields, not the 8 of " + SimOutputs.METRICS_HEADER);
+            if (f.length != fields) {
+                throw new IllegalArgumentException("Row " + i + " has " + f.length + " fields, not the " + fields + " of " + SimOutputs.METRICS_HEADER);
             }
             for (int k = 0; k < 5; k++) {
                 if (!f[k].equals(first[k])) {
                     throw new IllegalArgumentException("Row " + i + " belongs to another run (" + f[k] + " where row 0 has " + first[k] + ")");
                 }
             }
-            if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith("accelerator:")) {
-                metrics.computeIfAbsent(f[5], k -> new LinkedHashMap<>()).put(f[6], f[7]);
+            if (!f[6].isEmpty()) {
+                String model = taskModel.putIfAbsent(f[6], f[5]);
+                if (model != null && !model.equals(f[5])) {
+                    throw new IllegalArgumentException("Row " + i + " gives task '" + f[6] + "' the model '" + f[5] + "' where an earlier row gives '" + model + "'");
+                }
+                taskMetrics.computeIfAbsent(f[6], k -> new LinkedHashMap<>()).put(f[7], f[8]);
+            } else if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith("accelerator:")) {
+                metrics.computeIfAbsent(f[5], k -> new LinkedHashMap<>()).put(f[7], f[8]);
             }
         }
         List<ModelMetrics> models = new ArrayList<>();
         metrics.forEach((model, m) -> models.add(modelMetrics(model, m)));
+        List<TaskMetrics> tasks = new ArrayList<>();
+        taskMetrics.forEach((task, m) -> tasks.add(new TaskMetrics(task, modelMetrics(taskModel.get(task), m))));
         try {
-            return new Run(first[0], first[1], Long.parseLong(first[2]), Double.parseDouble(first[3]), LatePolicy.parse(first[4]), models);
+            return new Run(first[0], first[1], Long.parseLong(first[2]), Double.parseDouble(first[3]), LatePolicy.parse(first[4]), models,
+                    tasks);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The seed (" + first[2] + ") or load (" + first[3] + ") of row 0 is not a number");
         }

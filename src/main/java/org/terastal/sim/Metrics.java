@@ -43,6 +43,14 @@ final class Metrics {
         for (int m = 0; m < nModels; m++) {
             perModel[m] = new Acc(framesOf[m]);
         }
+        int[] framesOfTask = new int[taskModel.length];
+        for (int f = 0; f < frames; f++) {
+            framesOfTask[fTask[f]]++;
+        }
+        Acc[] perTask = new Acc[taskModel.length];
+        for (int t = 0; t < taskModel.length; t++) {
+            perTask[t] = new Acc(framesOfTask[t]);
+        }
         Acc all = new Acc(frames);
         for (int f = 0; f < frames; f++) {
             int m = taskModel[fTask[f]];
@@ -56,6 +64,7 @@ final class Metrics {
             }
             double w = taskWeight[fTask[f]];
             perModel[m].add(status[f], fFinish[f] - fRelease[f], fFinish[f] - fDeadline[f], loss, w);
+            perTask[fTask[f]].add(status[f], fFinish[f] - fRelease[f], fFinish[f] - fDeadline[f], loss, w);
             all.add(status[f], fFinish[f] - fRelease[f], fFinish[f] - fDeadline[f], loss, w);
         }
         List<ModelMetrics> out = new ArrayList<>();
@@ -66,11 +75,15 @@ final class Metrics {
                 out.add(perModel[m].metrics(id));
             }
         }
+        List<TaskMetrics> tasks = new ArrayList<>();
+        for (int t = 0; t < taskModel.length; t++) {
+            tasks.add(new TaskMetrics(instance.tasks().get(t).id(), perTask[t].metrics(models.get(taskModel[t]).id())));
+        }
         List<AcceleratorMetrics> accs = new ArrayList<>();
         for (int a = 0; a < accBusy.length; a++) {
             accs.add(new AcceleratorMetrics(instance.platform().accelerators().get(a).id(), accBusy[a], (double) accBusy[a] / endNs, accLayers[a]));
         }
-        return new SimResult(instance.name(), scheduler, config, latencySource, endNs, dispatches, out,
+        return new SimResult(instance.name(), scheduler, config, latencySource, endNs, dispatches, out, tasks,
                 all.metrics(ModelMetrics.OVERALL), accs, trace);
     }
 

@@ -3,9 +3,9 @@ package org.terastal.sim;
 /**
  * An online scheduling policy, driven by the {@link Simulator}. The simulator tells it when a
  * frame's next layer becomes ready and asks it for decisions; the scheduler answers by calling
- * {@link Simulator#dispatch(int, int, org.terastal.domain.Implementation)} zero or more times.
+ * {@link SchedulerContext#dispatch(int, int, org.terastal.domain.Implementation)} zero or more times.
  * Frames are identified by int ids that are never reused within a run; a frame the simulator has
- * dropped stays in a scheduler's queues until the scheduler notices ({@link Simulator#waiting(int)}
+ * dropped stays in a scheduler's queues until the scheduler notices ({@link SchedulerContext#waiting(int)}
  * is false), which keeps deletion O(1) and queues simple.
  *
  * <p>Call order: {@link #start} once, then {@link #mayUseVariant} for every layer, then any number
@@ -15,8 +15,8 @@ public interface Scheduler {
     /** Name used in outputs, e.g. {@code edf}. */
     String name();
 
-    /** Called once before the run; keep the simulator to read state and dispatch. */
-    void start(Simulator sim);
+    /** Called once before the run; keep the context to read state and dispatch. */
+    void start(SchedulerContext context);
 
     /**
      * Whether this scheduler may ever run the layer as its variant. The simulator rejects any other

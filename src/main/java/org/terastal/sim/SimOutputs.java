@@ -34,7 +34,7 @@ public final class SimOutputs {
     public static final String METRICS = "metrics.csv";
     public static final String FRAMES = "frames.csv";
     public static final String TIMELINE = "timeline.csv";
-    public static final String METRICS_HEADER = "instance,scheduler,seed,load,late,model,metric,value";
+    public static final String METRICS_HEADER = "instance,scheduler,seed,load,late,model,task,metric,value";
     public static final String FRAMES_HEADER = "task,model,frame,parent_frame,release_ns,start_ns,finish_ns,deadline_ns,status,variants";
     public static final String TIMELINE_HEADER = "accelerator,model,task,frame,layer,layer_index,implementation,start_ns,end_ns";
     /** Format tag of the summary JSON. */
@@ -75,6 +75,8 @@ public final class SimOutputs {
         root.set("overall", metricsNode(r.overall()));
         ArrayNode models = root.putArray("models");
         r.models().forEach(m -> models.add(metricsNode(m)));
+        ArrayNode tasks = root.putArray("tasks");
+        r.tasks().forEach(t -> tasks.add(NODES.objectNode().put("task", t.task()).setAll(metricsNode(t.metrics()))));
         ArrayNode accs = root.putArray("accelerators");
         for (AcceleratorMetrics a : r.accelerators()) {
             ObjectNode n = accs.addObject();
@@ -113,7 +115,11 @@ public final class SimOutputs {
         }
     }
 
-    /** The tidy long rows (no header) of a run: one row per (model or overall or accelerator, metric). */
+    /**
+     * The tidy long rows (no header) of a run: one row per (group, metric), the group being the whole run
+     * (model {@value ModelMetrics#OVERALL}), a model, a task (its model and task id), or an accelerator
+     * (model {@code accelerator:<id>}); the task column is empty except in task rows.
+     */
     public static String metricsRows(SimResult r) {
         return metricsRows(r, r.instance());
     }
@@ -123,18 +129,20 @@ public final class SimOutputs {
         StringBuilder sb = new StringBuilder();
         String prefix = instance + "," + r.scheduler() + "," + r.config().seed() + "," + num(r.config().load()) + ","
                 + r.config().late().label() + ",";
-        appendModel(sb, prefix, r.overall());
-        r.models().forEach(m -> appendModel(sb, prefix, m));
+        appendModel(sb, prefix, r.overall(), "");
+        r.models().forEach(m -> appendModel(sb, prefix, m, ""));
+        r.tasks().forEach(t -> appendModel(sb, prefix, t.metrics(), t.task()));
         for (AcceleratorMetrics a : r.accelerators()) {
-            row(sb, prefix, "accelerator:" + a.accelerator(), "utilisation", num(a.utilisation()));
-            row(sb, prefix, "accelerator:" + a.accelerator(), "busy_ns", Long.toString(a.busyNs()));
-            row(sb, prefix, "accelerator:" + a.accelerator(), "layers", Long.toString(a.layers()));
+            String group = "accelerator:" + a.accelerator() + ",";
+            row(sb, prefix, group, "utilisation", num(a.utilisation()));
+            row(sb, prefix, group, "busy_ns", Long.toString(a.busyNs()));
+            row(sb, prefix, group, "layers", Long.toString(a.layers()));
         }
         return sb.toString();
     }
 
-    private static void appendModel(StringBuilder sb, String prefix, ModelMetrics m) {
-        String model = m.model();
+    private static void appendModel(StringBuilder sb, String prefix, ModelMetrics m, String task) {
+        String model = m.model() + "," + task;
         row(sb, prefix, model, "released", Long.toString(m.released()));
         row(sb, prefix, model, "on_time", Long.toString(m.onTime()));
         row(sb, prefix, model, "missed", Long.toString(m.missed()));
@@ -150,8 +158,9 @@ public final class SimOutputs {
         row(sb, prefix, model, "accuracy_loss_max", num(m.accuracyLossMax()));
     }
 
-    private static void row(StringBuilder sb, String prefix, String model, String metric, String value) {
-        sb.append(prefix).append(model).append(',').append(metric).append(',').append(value).append('\n');
+    /** One row; {@code group} is the model and task columns, joined by a comma. */
+    private static void row(StringBuilder sb, String prefix, String group, String metric, String value) {
+        sb.append(prefix).append(group).append(',').append(metric).append(',').append(value).append('\n');
     }
 
     /** A number in plain decimal with at most 9 significant digits, the same on every platform; NaN stays NaN. */

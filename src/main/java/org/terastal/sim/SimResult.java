@@ -12,14 +12,17 @@ import java.util.List;
  * @param endNs         span of the run: the later of the horizon and the last event
  * @param dispatches    layers dispatched
  * @param models        per-model metrics of the models some task runs, in instance order
+ * @param tasks         per-task metrics, in instance order
  * @param overall       metrics over all frames
  * @param accelerators  per-accelerator metrics, in platform order
  * @param trace         per-frame records and per-layer timeline, or null when not recorded
  */
 public record SimResult(String instance, String scheduler, SimConfig config, String latencySource, long endNs, long dispatches,
-                        List<ModelMetrics> models, ModelMetrics overall, List<AcceleratorMetrics> accelerators, Trace trace) {
+                        List<ModelMetrics> models, List<TaskMetrics> tasks, ModelMetrics overall, List<AcceleratorMetrics> accelerators,
+                        Trace trace) {
     public SimResult {
         models = List.copyOf(models);
+        tasks = List.copyOf(tasks);
         accelerators = List.copyOf(accelerators);
     }
 

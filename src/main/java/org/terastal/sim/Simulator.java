@@ -34,7 +34,7 @@ import org.terastal.domain.Task;
  * <p>The hot path uses primitive arrays only: no boxing and no allocation per event, except when an
  * array grows.
  */
-public final class Simulator {
+public final class Simulator implements SchedulerContext {
     private static final byte WAITING = 0;
     private static final byte RUNNING = 1;
     private static final byte ON_TIME = 2;
@@ -451,6 +451,7 @@ public final class Simulator {
      *                               implementation does not exist for the layer, or the scheduler did
      *                               not declare that it may use this variant
      */
+    @Override
     public void dispatch(int frame, int acc, Implementation impl) {
         if (frame < 0 || frame >= frames || fState[frame] != WAITING) {
             throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched frame " + frame + " which is not waiting");
@@ -568,6 +569,7 @@ public final class Simulator {
     // ---- the view schedulers read ----
 
     /** The instance being simulated (after load scaling). */
+    @Override
     public Instance instance() {
         return instance;
     }
@@ -583,14 +585,17 @@ public final class Simulator {
     }
 
     /** Current simulated time in ns. */
+    @Override
     public long now() {
         return now;
     }
 
+    @Override
     public int accelerators() {
         return nAcc;
     }
 
+    @Override
     public int models() {
         return modelIds.length;
     }
@@ -605,6 +610,7 @@ public final class Simulator {
         return -1;
     }
 
+    @Override
     public int tasks() {
         return nTasks;
     }
@@ -615,31 +621,37 @@ public final class Simulator {
     }
 
     /** When the accelerator becomes free: now if idle, else the end of its running layer. */
+    @Override
     public long freeAt(int acc) {
         return accFrame[acc] == NO_FRAME ? now : accFreeAt[acc];
     }
 
     /** Number of layers of a model. */
+    @Override
     public int layers(int model) {
         return layerCount[model];
     }
 
     /** Latency in ns, or {@link LatencyTable#NONE} for the variant of a non-candidate layer. */
+    @Override
     public long latency(int model, int layer, Implementation impl, int acc) {
         return lat[model][(layer * 2 + impl.ordinal()) * nAcc + acc];
     }
 
     /** Latency of the original layer in ns. */
+    @Override
     public long originalLatency(int model, int layer, int acc) {
         return lat[model][(layer * 2) * nAcc + acc];
     }
 
     /** Fastest latency of the layer over accelerators and the implementations the scheduler may use. */
+    @Override
     public long fastestLatency(int model, int layer) {
         return fastest[model][layer];
     }
 
     /** Sum of {@link #fastestLatency} from this layer to the end of the model (0 past the end). */
+    @Override
     public long remainingFastest(int model, int layer) {
         return remainingFastest[model][layer];
     }
@@ -650,43 +662,52 @@ public final class Simulator {
     }
 
     /** Whether the frame is waiting for its next layer to be dispatched (not running, finished or dropped). */
+    @Override
     public boolean waiting(int frame) {
         return fState[frame] == WAITING;
     }
 
     /** Whether the frame has completed or been dropped. */
+    @Override
     public boolean finished(int frame) {
         return fState[frame] >= ON_TIME;
     }
 
+    @Override
     public int frameTask(int frame) {
         return (int) perFrame[frame * FRAME_STRIDE + F_TASK_INDEX];
     }
 
+    @Override
     public int frameModel(int frame) {
         return taskModel[frameTask(frame)];
     }
 
     /** Index of the frame within its task (k). */
+    @Override
     public int frameIndex(int frame) {
         return (int) (perFrame[frame * FRAME_STRIDE + F_TASK_INDEX] >>> 32);
     }
 
     /** Index of the frame's next layer. */
+    @Override
     public int nextLayer(int frame) {
         return (int) perFrame[frame * FRAME_STRIDE + F_NEXT];
     }
 
+    @Override
     public long release(int frame) {
         return perFrame[frame * FRAME_STRIDE + F_RELEASE];
     }
 
     /** Absolute deadline. */
+    @Override
     public long deadline(int frame) {
         return perFrame[frame * FRAME_STRIDE + F_DEADLINE];
     }
 
     /** When the frame's next layer became ready. */
+    @Override
     public long readyAt(int frame) {
         return perFrame[frame * FRAME_STRIDE + F_READY];
     }
@@ -697,10 +718,12 @@ public final class Simulator {
     }
 
     /** Relative deadline of a task in ns. */
+    @Override
     public long taskDeadline(int task) {
         return taskDeadline[task];
     }
 
+    @Override
     public int taskModel(int task) {
         return taskModel[task];
     }

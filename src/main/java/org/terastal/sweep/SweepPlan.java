@@ -48,7 +48,7 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
     /** Folder of the cell files in an output folder. */
     public static final String CELLS = "cells";
     /** Format tag on the first line of every cell file. */
-    public static final String CELL_FORMAT = "terastal-cell/1";
+    public static final String CELL_FORMAT = "terastal-cell/2";
 
     /**
      * A scenario as the results see it.

@@ -113,7 +113,7 @@ class ReportCommandTest {
         double sum = 0;
         int n = 0;
         for (String line : Files.readAllLines(results.resolve("metrics.csv"))) {
-            if (line.startsWith("pair,edf,") && line.contains(",1.3,drop,sp2dense,miss_rate,")) {
+            if (line.startsWith("pair,edf,") && line.contains(",1.3,drop,sp2dense,,miss_rate,")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
                 n++;
             }

@@ -21,6 +21,7 @@ import org.terastal.sim.LatePolicy;
 import org.terastal.sim.Scheduler;
 import org.terastal.sim.SimConfig;
 import org.terastal.sim.SimResult;
+import org.terastal.sim.SchedulerContext;
 import org.terastal.sim.Simulator;
 import org.terastal.testkit.RandomInstances;
 import org.terastal.testkit.RandomInstances.Case;
@@ -71,7 +72,7 @@ class DreamReferenceTest {
     /** DREAM as its Javadoc states it, with the default weights, recomputing everything at every pick. */
     private static final class UncachedDream implements Scheduler {
         private final TreeSet<Integer> waiting = new TreeSet<>();
-        private Simulator sim;
+        private SchedulerContext sim;
 
         @Override
         public String name() {
@@ -79,7 +80,7 @@ class DreamReferenceTest {
         }
 
         @Override
-        public void start(Simulator simulator) {
+        public void start(SchedulerContext simulator) {
             sim = simulator;
         }
 

@@ -87,7 +87,7 @@ class SimulatorSemanticsTest {
         SchedulerFactory counting = (i, l) -> {
             Scheduler edf = Schedulers.factory("edf", null).create(i, l);
             return new Scheduler() {
-                private Simulator sim;
+                private SchedulerContext sim;
 
                 @Override
                 public String name() {
@@ -95,7 +95,7 @@ class SimulatorSemanticsTest {
                 }
 
                 @Override
-                public void start(Simulator s) {
+                public void start(SchedulerContext s) {
                     sim = s;
                     edf.start(s);
                 }
@@ -120,6 +120,23 @@ class SimulatorSemanticsTest {
         SimResult r = Simulator.run(inst, table, counting, new SimConfig(20 * MS, 1, LatePolicy.DROP, 1.0, true));
         assertEquals(List.of(2, 5, 8), dropped);
         assertEquals(3, r.overall().dropped());
+    }
+
+    /** Two cameras running one model: the model's rows merge them, the task rows keep them apart, and the CSV reads back. */
+    @Test
+    void twoTasksOfOneModelAreReportedApart() {
+        Instance inst = instance(2, List.of(new Task("cam1", "m0", 100, 0, 0, 0, null, 1), new Task("cam2", "m0", 50, 0, 0, 0, null, 1)),
+                new long[] {MS, 2 * MS});
+        LatencyTable table = table(inst, new long[] {MS, 2 * MS});
+        SimResult r = run(inst, table, "edf", LatePolicy.DROP, 100 * MS);
+        assertEquals(List.of("cam1", "cam2"), r.tasks().stream().map(TaskMetrics::task).toList());
+        assertEquals(List.of("m0", "m0"), r.tasks().stream().map(TaskMetrics::model).toList());
+        assertEquals(10, r.tasks().get(0).metrics().released());
+        assertEquals(5, r.tasks().get(1).metrics().released());
+        assertEquals(15, r.model("m0").released());
+        Experiment.Run back = Experiment.parseRun(List.of(SimOutputs.metricsRows(r).split("\n")));
+        assertEquals(r.tasks(), back.tasks());
+        assertEquals(r.models(), back.models());
     }
 
     @Test
@@ -226,7 +243,7 @@ class SimulatorSemanticsTest {
             }
 
             @Override
-            public void start(Simulator sim) {
+            public void start(SchedulerContext sim) {
             }
 
             @Override

@@ -92,7 +92,12 @@ class ScheduleCheckerTest {
     @Test
     void missingFrame() {
         List<FrameRecord> f = new ArrayList<>(frames);
-        FrameRecord gone = f.remove(f.size() - 1);
+        // a periodic frame: whether a cascade coin released a child cannot be told from the records
+        int last = f.size() - 1;
+        while (f.get(last).parentFrame() >= 0) {
+            last--;
+        }
+        FrameRecord gone = f.remove(last);
         List<String> v = check(f, layers.stream().filter(x -> !(x.task().equals(gone.task()) && x.frame() == gone.frame())).toList());
         assertCaught(v, "expected");
     }
