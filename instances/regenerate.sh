@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates every shipped instance from the project's own files (models/, platforms/ and the
-# XRBench scenarios re-emitted under src/test/resources/maestro/). docs/scenarios.md explains
-# each choice. Needs the jar: mvn -B -ntp package -DskipTests
+# Regenerates every shipped instance (and the XRBench model files in models/xrbench) from the
+# project's own files (models/, platforms/ and the XRBench scenarios re-emitted under
+# src/test/resources/maestro/). docs/scenarios.md explains each choice. Needs the jar:
+# mvn -B -ntp package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t=./terastal
@@ -29,3 +30,7 @@ for scenario in AR_gaming VR_gaming social_interactionA social_interactionB; do
     --description "XRBench-MLSys2023 scenario $scenario (MIT License, (c) 2023 XRBench) on Dual_4K with a WS and an OS engine of 2048 PEs; no variant candidates." \
     -o "instances/xrbench-$scenario.json"
 done
+
+# The XRBench models as model files, a pool for terastal suite (docs/scenarios.md, "Random workload suites")
+$t models instances/xrbench-AR_gaming.json instances/xrbench-VR_gaming.json instances/xrbench-social_interactionA.json \
+  instances/xrbench-social_interactionB.json -o models/xrbench

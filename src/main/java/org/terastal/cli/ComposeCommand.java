@@ -57,6 +57,11 @@ final class ComposeCommand implements Runnable {
     }
 
     private Platform platform() {
+        return platform(spec, platformFile, dataflows);
+    }
+
+    /** The platform of a MAESTRO hardware file with its dataflows, or of an instance file (shared with {@code suite}). */
+    static Platform platform(CommandSpec spec, Path platformFile, List<Dataflow> dataflows) {
         if (platformFile.toString().endsWith(".json")) {
             if (dataflows != null) {
                 throw new ParameterException(spec.commandLine(), "--dataflows applies to a MAESTRO hardware file, not to " + platformFile);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Layer-variant-based soft real-time multi-DNN scheduling on heterogeneous DNN accelerators.",
         subcommands = {HelpCommand.class, InfoCommand.class, LatencyCommand.class, ImportCommand.class, ComposeCommand.class,
             SolveCommand.class, CheckCommand.class, CompareCommand.class, GenerateCommand.class, ExportCommand.class,
-            SimulateCommand.class, ExperimentCommand.class, MergeCommand.class, ReportCommand.class})
+            SimulateCommand.class, ExperimentCommand.class, MergeCommand.class, ReportCommand.class, SuiteCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

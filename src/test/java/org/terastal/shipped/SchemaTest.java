@@ -15,8 +15,18 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.terastal.cli.LatencyInputs;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Model;
+import org.terastal.domain.Platform;
+import org.terastal.scenario.suite.SuiteGenerator;
+import org.terastal.scenario.suite.SuiteManifest;
+import org.terastal.scenario.suite.SuiteSettings;
+import org.terastal.scenario.suite.Suites;
+import org.terastal.testkit.SixModels;
 
 /** The published JSON Schemas accept every shipped file and reject what the readers reject. */
 class SchemaTest {
@@ -61,6 +71,38 @@ class SchemaTest {
         ((ObjectNode) sweep.get("scenarios").get(0)).put("solutions", "x.json");
         String all = schema.validate(sweep).toString();
         assertEquals(true, all.contains("seed") && all.contains("solutions"), all);
+    }
+
+    static List<Path> xrbenchModels() throws IOException {
+        return ShippedFilesTest.files("models/xrbench");
+    }
+
+    @ParameterizedTest
+    @MethodSource("xrbenchModels")
+    void xrbenchModelFilesMatchTheModelSchema(Path file) throws IOException {
+        assertEquals(List.of(), schema("terastal-model-1.schema.json").validate(JSON.readTree(file.toFile())));
+    }
+
+    @Test
+    void aSuiteManifestMatchesTheSuiteSchema(@TempDir Path dir) throws IOException {
+        List<Model> pool = SixModels.models();
+        Platform platform = SixModels.platform();
+        LatencyTable latency = LatencyInputs.forInstance(SuiteSettings.poolInstance(pool, platform), null);
+        Path out = dir.resolve("suite");
+        Suites.write(out, SuiteGenerator.generate(SuiteSettings.builder("schema", pool, platform, latency, 1).sets(5).cascade(0.5)
+                .deadline(new SuiteSettings.Range(0.8, 1)).build()), false);
+        Schema schema = schema("terastal-suite-1.schema.json");
+        JsonNode manifest = JSON.readTree(out.resolve(SuiteManifest.FILE).toFile());
+        assertEquals(List.of(), schema.validate(manifest));
+        for (JsonNode set : manifest.get("sets")) {
+            JsonNode instance = JSON.readTree(out.resolve(set.get("file").asText()).toFile());
+            assertEquals(List.of(), schema("terastal-instance-1.schema.json").validate(instance));
+        }
+        ((ObjectNode) manifest.get("settings")).put("sed", 1);
+        ((ObjectNode) manifest.get("sets").get(0)).put("checksum", "md5:0");
+        ((ObjectNode) manifest.get("sets").get(0).get("tasks").get(0)).remove("share");
+        String all = schema.validate(manifest).toString();
+        assertEquals(true, all.contains("sed") && all.contains("/sets/0/checksum") && all.contains("share"), all);
     }
 
     @Test
