@@ -127,16 +127,20 @@ public final class ExperimentCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sweep sweep = sweep();
         List<Experiment.Scenario> scenarios = new ArrayList<>();
-        SweepPlan plan = load(sweep, scenarios);
+        SweepPlan plan = load(sweep, scenarios, output, err);
         List<Cell> cells = shard == null ? plan.cells() : plan.shard(shard.k(), shard.n());
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        Set<String> suiteSets = new HashSet<>();
+        plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteSets.add(k.name()));
         SweepRunner.Outcome outcome;
         try (CellProgress progress = new CellProgress(err, output)) {
             outcome = SweepRunner.run(plan, cells, output, threads, SweepRunner.simulation(plan, scenarios), progress);
         }
         if (shard == null || shard.k() == 1) {
             // the report's response-time CDFs and Gantt charts; shard 1 keeps them for merge to copy
-            traces.write(new ExperimentTraces.Runs(scenarios, plan.schedulers(), (sc, s) -> Schedulers.factory(s, sc.solutions()),
+            // suites' sets are summarised, not drawn one by one
+            List<Experiment.Scenario> traced = scenarios.stream().filter(sc -> !suiteSets.contains(sc.name())).toList();
+            traces.write(new ExperimentTraces.Runs(traced.isEmpty() ? scenarios.subList(0, 1) : traced, plan.schedulers(), (sc, s) -> Schedulers.factory(s, sc.solutions()),
                     plan.seeds().get(0), plan.lates(), plan.horizonNs()), output, err);
         }
         if (shard != null) {
@@ -179,14 +183,26 @@ public final class ExperimentCommand implements Callable<Integer> {
             scenarios.add(new Sweep.Scenario(null, inputFiles.get(i), solutionFiles.isEmpty() ? null : solutionFiles.get(i), latencyFile));
         }
         double[] range = Sweep.parseRange(average);
-        return new Sweep(scenarios, schedulers, seeds, Sweep.parseLoads(loads), lates.stream().map(LatePolicy::parse).toList(),
+        return new Sweep(scenarios, List.of(), schedulers, seeds, Sweep.parseLoads(loads), lates.stream().map(LatePolicy::parse).toList(),
                 Durations.parseNs(horizon), range[0], range[1]);
     }
 
-    /** Reads every scenario's inputs into {@code scenarios}; returns the plan, which names each by the digest of its inputs. */
-    static SweepPlan load(Sweep sweep, List<Experiment.Scenario> scenarios) {
+    /**
+     * Reads every scenario's inputs into {@code scenarios}, the sets of every suite included (solving
+     * a table for each set when a table-reading scheduler runs: {@link SuiteTables}); returns the
+     * plan, which names each by the digest of its inputs.
+     */
+    static SweepPlan load(Sweep sweep, List<Experiment.Scenario> scenarios, Path output, PrintWriter err) {
         List<SweepPlan.ScenarioKey> keys = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        loadScenarios(sweep, scenarios, keys, names);
+        for (Sweep.SuiteSource source : sweep.suites()) {
+            SuiteTables.load(source, sweep.needsSolutions(), output, err, scenarios, keys, names);
+        }
+        return SweepPlan.of(sweep, keys);
+    }
+
+    private static void loadScenarios(Sweep sweep, List<Experiment.Scenario> scenarios, List<SweepPlan.ScenarioKey> keys, Set<String> names) {
         for (Sweep.Scenario sc : sweep.scenarios()) {
             Instance instance = InstanceFiles.read(sc.instance());
             String name = sc.name() == null ? instance.name() : sc.name();
@@ -209,7 +225,6 @@ public final class ExperimentCommand implements Callable<Integer> {
             scenarios.add(scenario);
             keys.add(new SweepPlan.ScenarioKey(name, SweepPlan.inputsDigest(instance, latency, solutionDigest)));
         }
-        return SweepPlan.of(sweep, keys);
     }
 
     /** The progress bar of the cells that run, and a line on the cells a resumed run finds done. */

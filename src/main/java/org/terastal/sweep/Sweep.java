@@ -13,10 +13,12 @@ import org.terastal.sim.LatePolicy;
 /**
  * What a sweep runs, as a sweep file ({@link SweepFiles}) or the command-line flags of
  * {@code terastal experiment} give it: every scheduler over scenarios × late-frame policies × loads ×
- * seeds, each simulated for the same horizon. Failures name the offending field as a path, so a
- * sweep file can point at it.
+ * seeds, each simulated for the same horizon. A scenario is one instance, or each task set of a
+ * suite ({@code terastal suite}), whose results are also summarised over its sets with confidence
+ * intervals. Failures name the offending field as a path, so a sweep file can point at it.
  *
  * @param scenarios   workloads, in report order
+ * @param suites      suites of task sets, after the scenarios
  * @param schedulers  scheduler names, in report order
  * @param seeds       seeds of the random streams
  * @param loads       load factors (every task's rate is multiplied by one)
@@ -25,7 +27,7 @@ import org.terastal.sim.LatePolicy;
  * @param averageFrom lowest load of the range the report averages
  * @param averageTo   highest load of that range
  */
-public record Sweep(List<Scenario> scenarios, List<String> schedulers, List<Long> seeds, List<Double> loads, List<LatePolicy> lates,
+public record Sweep(List<Scenario> scenarios, List<SuiteSource> suites, List<String> schedulers, List<Long> seeds, List<Double> loads, List<LatePolicy> lates,
                     long horizonNs, double averageFrom, double averageTo) {
     /** Default load levels of the command line and of sweep files. */
     public static final String DEFAULT_LOADS = "0.6:1.6:0.1";
@@ -51,8 +53,34 @@ public record Sweep(List<Scenario> scenarios, List<String> schedulers, List<Long
         }
     }
 
+    /**
+     * A suite folder written by {@code terastal suite}: each of its sets is a scenario named after its
+     * instance; a table-reading scheduler gets a table solved for each set.
+     *
+     * @param name    name of the suite in the summaries, or null for the manifest's
+     * @param folder  the suite folder (with suite.json)
+     * @param latency latency table (CSV), or null for the built-in cost model; it must be the one the suite was drawn under
+     */
+    public record SuiteSource(String name, Path folder, Path latency) {
+        public SuiteSource {
+            if (folder == null) {
+                throw new DomainException("suite", "The folder of a suite is missing");
+            }
+            if (name != null && name.isBlank()) {
+                throw new DomainException("name", "The name of the suite of " + folder + " is blank; give a name or leave it out");
+            }
+        }
+    }
+
     public Sweep {
-        nonEmpty(scenarios, "scenarios");
+        scenarios = scenarios == null ? List.of() : scenarios;
+        suites = suites == null ? List.of() : List.copyOf(suites);
+        if (scenarios.isEmpty() && suites.isEmpty()) {
+            throw new DomainException("scenarios", "The sweep names no scenarios and no suites; give at least one");
+        }
+        if (!scenarios.isEmpty()) {
+            nonEmpty(scenarios, "scenarios");
+        }
         nonEmpty(schedulers, "schedulers");
         nonEmpty(seeds, "seeds");
         nonEmpty(loads, "loads");

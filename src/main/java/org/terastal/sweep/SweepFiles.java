@@ -64,7 +64,7 @@ public final class SweepFiles {
             return new Sweep.Scenario(name, path(base, instance, "instance"), path(base, solution, "solution"), path(base, latency, "latency"));
         }
 
-        private static Path path(Path base, String text, String field) {
+        static Path path(Path base, String text, String field) {
             if (text == null) {
                 return null;
             }
@@ -75,20 +75,46 @@ public final class SweepFiles {
         }
     }
 
+    /** A suite as written: paths relative to the sweep file. */
+    record SuiteJson(String name, String suite, String latency) implements JsonInputs.Checked {
+        @Override
+        public Sweep.SuiteSource toDomain() {
+            return resolve(Path.of(""));
+        }
+
+        Sweep.SuiteSource resolve(Path base) {
+            if (suite == null) {
+                throw new DomainException("suite", "The field 'suite' of a suite entry is missing; give the folder terastal suite wrote, relative to the sweep file");
+            }
+            return new Sweep.SuiteSource(name, ScenarioJson.path(base, suite, "suite"), ScenarioJson.path(base, latency, "latency"));
+        }
+    }
+
     /** The whole file. {@code loads} is a list of numbers or the text {@code FROM:TO:STEP}. */
-    record SweepJson(String format, String description, List<ScenarioJson> scenarios, List<String> schedulers, List<Long> seeds,
-                     JsonNode loads, List<String> late, String horizon, String average) implements JsonInputs.Checked {
+    record SweepJson(String format, String description, List<ScenarioJson> scenarios, List<SuiteJson> suites, List<String> schedulers,
+                     List<Long> seeds, JsonNode loads, List<String> late, String horizon, String average) implements JsonInputs.Checked {
         @Override
         public Sweep toDomain() {
             return toSweep(Path.of(""));
         }
 
         Sweep toSweep(Path base) {
-            if (scenarios == null || scenarios.isEmpty()) {
-                throw new DomainException("scenarios", "The sweep names no scenarios; give at least one {\"instance\": …}");
+            if ((scenarios == null || scenarios.isEmpty()) && (suites == null || suites.isEmpty())) {
+                throw new DomainException("scenarios", "The sweep names no scenarios and no suites; give at least one {\"instance\": …} or {\"suite\": …}");
+            }
+            List<Sweep.SuiteSource> suiteSources = new ArrayList<>();
+            for (int i = 0; suites != null && i < suites.size(); i++) {
+                if (suites.get(i) == null) {
+                    throw new DomainException("suites[" + i + "]", "The suites list has an empty (null) entry at index " + i);
+                }
+                try {
+                    suiteSources.add(suites.get(i).resolve(base));
+                } catch (DomainException e) {
+                    throw e.under("suites[" + i + "]");
+                }
             }
             List<Sweep.Scenario> resolved = new ArrayList<>();
-            for (int i = 0; i < scenarios.size(); i++) {
+            for (int i = 0; scenarios != null && i < scenarios.size(); i++) {
                 if (scenarios.get(i) == null) {
                     throw new DomainException("scenarios[" + i + "]", "The scenarios list has an empty (null) entry at index " + i);
                 }
@@ -114,7 +140,7 @@ public final class SweepFiles {
                 throw new DomainException("horizon", e.getMessage());
             }
             double[] range = Sweep.parseRange(average == null ? Sweep.DEFAULT_AVERAGE : average);
-            return new Sweep(resolved, schedulers == null ? Schedulers.NAMES : schedulers, seeds == null ? List.of(1L) : seeds,
+            return new Sweep(resolved, suiteSources, schedulers == null ? Schedulers.NAMES : schedulers, seeds == null ? List.of(1L) : seeds,
                     loadLevels(), policies, horizonNs, range[0], range[1]);
         }
 

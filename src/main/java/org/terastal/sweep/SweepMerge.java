@@ -1,10 +1,17 @@
 package org.terastal.sweep;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.terastal.evaluation.SuiteStatistics;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
@@ -24,6 +31,12 @@ public final class SweepMerge {
     public static final String METRICS = "metrics.csv";
     /** The paper-style report. */
     public static final String REPORT = "report.txt";
+    /** Statistics of each suite over its sets (tidy CSV). */
+    public static final String SUITE_STATS = "suite-stats.csv";
+    /** Paired comparisons of Terastal with every baseline over the sets of each suite (tidy CSV). */
+    public static final String SUITE_PAIRED = "suite-paired.csv";
+    /** Per-set figures of each suite, seeds averaged (tidy CSV). */
+    public static final String SUITE_SETS = "suite-sets.csv";
     private static final int NAMED = 5;
 
     private SweepMerge() {
@@ -64,9 +77,19 @@ public final class SweepMerge {
      * @throws IllegalArgumentException naming missing cells, or a cell found in two folders
      */
     public static String metricsCsv(SweepPlan plan, List<Path> dirs) {
+        StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
+        Map<Cell, Path> files = locate(plan, dirs);
+        for (Cell cell : plan.cells()) {
+            csv.append(CellFiles.read(files.get(cell), plan, cell));
+        }
+        return csv.toString();
+    }
+
+    /** The file of every cell, each in exactly one of the folders. */
+    private static Map<Cell, Path> locate(SweepPlan plan, List<Path> dirs) {
         List<Cell> cells = plan.cells();
         List<String> missing = new ArrayList<>();
-        StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
+        Map<Cell, Path> files = new HashMap<>();
         for (Cell cell : cells) {
             List<Path> found = dirs.stream().map(d -> CellFiles.path(d, cell)).filter(Files::exists).toList();
             if (found.size() > 1) {
@@ -75,8 +98,8 @@ public final class SweepMerge {
             }
             if (found.isEmpty()) {
                 missing.add(cell.id());
-            } else if (missing.isEmpty()) {
-                csv.append(CellFiles.read(found.get(0), plan, cell));
+            } else {
+                files.put(cell, found.get(0));
             }
         }
         if (!missing.isEmpty()) {
@@ -84,7 +107,7 @@ public final class SweepMerge {
                     + ", e.g. " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
                     + "; maybe a shard has not finished: run it (again) and merge then");
         }
-        return csv.toString();
+        return files;
     }
 
     /** The report of a metrics CSV written by {@link #metricsCsv}. */
@@ -98,8 +121,37 @@ public final class SweepMerge {
                 start = i;
             }
         }
+        return report(plan, runs, null);
+    }
+
+    /**
+     * The report of a sweep's runs: the per-scenario report of the scenarios of no suite, then the
+     * statistics of each suite. When {@code out} is not null, the suites' statistics are also written
+     * there as tidy CSV ({@value #SUITE_STATS}, {@value #SUITE_PAIRED}, {@value #SUITE_SETS}).
+     */
+    private static String report(SweepPlan plan, List<Experiment.Run> runs, Path out) {
+        Map<String, String> suiteOf = new HashMap<>();
+        plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteOf.put(k.name(), k.suite()));
         List<String> baselines = plan.schedulers().stream().filter(s -> !Schedulers.needsSolution(s)).toList();
-        return Experiment.report(runs, TerastalScheduler.NAME, baselines, plan.averageFrom(), plan.averageTo());
+        StringBuilder report = new StringBuilder();
+        List<Experiment.Run> single = runs.stream().filter(r -> !suiteOf.containsKey(r.scenario())).toList();
+        if (!single.isEmpty()) {
+            report.append(Experiment.report(single, TerastalScheduler.NAME, baselines, plan.averageFrom(), plan.averageTo()));
+        }
+        if (!suiteOf.isEmpty()) {
+            SuiteStatistics.Result stats = SuiteStatistics.compute(runs, suiteOf, plan.schedulers(), TerastalScheduler.NAME,
+                    plan.averageFrom(), plan.averageTo());
+            if (!single.isEmpty()) {
+                report.append('\n');
+            }
+            report.append(SuiteStatistics.report(stats, plan.schedulers()));
+            if (out != null) {
+                AtomicFiles.write(out.resolve(SUITE_STATS), SuiteStatistics.summariesCsv(stats));
+                AtomicFiles.write(out.resolve(SUITE_PAIRED), SuiteStatistics.comparisonsCsv(stats));
+                AtomicFiles.write(out.resolve(SUITE_SETS), SuiteStatistics.perSetCsv(stats));
+            }
+        }
+        return report.toString();
     }
 
     /** Whether two rows belong to the same run: the first five columns agree. */
@@ -115,12 +167,27 @@ public final class SweepMerge {
         return row.substring(0, at + 1);
     }
 
-    /** Merges {@code dirs} into {@code out}; returns the report. */
+    /**
+     * Merges {@code dirs} into {@code out}; returns the report. The cells are streamed into
+     * {@code metrics.csv} one at a time (a suite sweep's can be a gigabyte), and each is kept only as
+     * its parsed run.
+     */
     public static String merge(List<Path> dirs, Path out) {
         SweepPlan plan = plan(dirs);
-        String csv = metricsCsv(plan, dirs);
-        String report = report(plan, csv);
-        AtomicFiles.write(out.resolve(METRICS), csv);
+        Map<Cell, Path> files = locate(plan, dirs);
+        List<Experiment.Run> runs = new ArrayList<>();
+        AtomicFiles.write(out.resolve(METRICS), stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            w.write(SimOutputs.METRICS_HEADER);
+            w.write('\n');
+            for (Cell cell : plan.cells()) {
+                String rows = CellFiles.read(files.get(cell), plan, cell);
+                w.write(rows);
+                runs.add(Experiment.parseRun(rows.lines().toList()));
+            }
+            w.flush();
+        });
+        String report = report(plan, runs, out);
         AtomicFiles.write(out.resolve(REPORT), report);
         return report;
     }

@@ -55,8 +55,18 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
      *
      * @param name   scenario name
      * @param inputs digest of everything its runs read ({@link #inputsDigest})
+     * @param suite  the suite the scenario is a task set of, or null
      */
-    public record ScenarioKey(String name, String inputs) {
+    public record ScenarioKey(String name, String inputs, String suite) {
+        /** A scenario of no suite. */
+        public ScenarioKey(String name, String inputs) {
+            this(name, inputs, null);
+        }
+    }
+
+    /** The suites of the plan's scenarios, in order of first appearance. */
+    public List<String> suites() {
+        return scenarios.stream().map(ScenarioKey::suite).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public SweepPlan {
@@ -165,7 +175,12 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
         ObjectNode root = nodes.objectNode();
         root.put("format", FORMAT);
         ArrayNode sc = root.putArray("scenarios");
-        scenarios.forEach(s -> sc.addObject().put("name", s.name()).put("inputs", s.inputs()));
+        scenarios.forEach(s -> {
+            ObjectNode node = sc.addObject().put("name", s.name()).put("inputs", s.inputs());
+            if (s.suite() != null) {
+                node.put("suite", s.suite());
+            }
+        });
         ArrayNode sched = root.putArray("schedulers");
         schedulers.forEach(sched::add);
         ArrayNode late = root.putArray("late");
@@ -200,7 +215,7 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
             if (scenarios.stream().anyMatch(s -> s == null || s.name() == null || s.inputs() == null)) {
                 throw new DomainException("scenarios", "A scenario of the manifest lacks its name or inputs digest");
             }
-            List<ScenarioKey> keys = scenarios.stream().map(s -> new ScenarioKey(s.name(), s.inputs())).toList();
+            List<ScenarioKey> keys = scenarios.stream().map(s -> new ScenarioKey(s.name(), s.inputs(), s.suite())).toList();
             List<LatePolicy> policies = late.stream().map(LatePolicy::parse).toList();
             double[] range = Sweep.parseRange(average);
             List<Double> levels;
@@ -214,6 +229,6 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
     }
 
     /** A scenario of the manifest. */
-    record ScenarioJson(String name, String inputs) {
+    record ScenarioJson(String name, String inputs, String suite) {
     }
 }
