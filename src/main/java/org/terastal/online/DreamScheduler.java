@@ -23,21 +23,27 @@ import org.terastal.sim.SchedulerContext;
  * three baselines differ only in their ordering. Urgency and fairness are fixed within a decision;
  * after each pick only the preference term is re-evaluated, because it changes as engines are taken.
  *
- * <p>α defaults to {@value #DEFAULT_ALPHA}: a layer that has waited ten times its own latency gains as
- * much as full urgency, so long-deferred small layers are not starved by urgent large ones. γ defaults
- * to {@value #DEFAULT_GAMMA}: a frame that can start at full speed now is preferred over one of equal
- * urgency that would wait or run slowly, but a clearly more urgent frame still wins.
+ * <p>α starts at {@value #DEFAULT_ALPHA}: a layer that has waited ten times its own latency gains as
+ * much as full urgency, so long-deferred small layers are not starved by urgent large ones. γ starts
+ * at {@value #DEFAULT_GAMMA}: a frame that can start at full speed now is preferred over one of equal
+ * urgency that would wait or run slowly, but a clearly more urgent frame still wins. {@code dream}
+ * adapts both online ({@link DreamAdaptation}, a reconstruction of DREAM's published "gradient
+ * descent-like" tuning); {@code dream-fixed} keeps them, as an ablation.
  */
 public final class DreamScheduler implements Scheduler {
     /** Name on the command line and in outputs. */
     public static final String NAME = "dream";
+    /** The ablation with fixed weights. */
+    public static final String NAME_FIXED = "dream-fixed";
     /** Default weight of the fairness term. */
     public static final double DEFAULT_ALPHA = 0.1;
     /** Default weight of the accelerator-preference term. */
     public static final double DEFAULT_GAMMA = 0.5;
 
-    private final double alpha;
-    private final double gamma;
+    private double alpha;
+    private double gamma;
+    private final boolean adaptive;
+    private DreamAdaptation adaptation;
     private SchedulerContext sim;
     /**
      * Per task, its waiting frames as a bit set over the frame's index within the task. A task's
@@ -92,24 +98,40 @@ public final class DreamScheduler implements Scheduler {
     /** Bit t set: task t has a waiting frame; only these are scored. */
     private long[] activeWords;
 
-    /** DREAM with the default weights. */
+    /** DREAM with the default starting weights, adapted online. */
     public DreamScheduler() {
-        this(DEFAULT_ALPHA, DEFAULT_GAMMA);
+        this(DEFAULT_ALPHA, DEFAULT_GAMMA, true);
     }
 
-    /** DREAM with given weights of the fairness and preference terms (both ≥ 0). */
-    public DreamScheduler(double alpha, double gamma) {
+    /** DREAM with the default weights, fixed ({@code dream-fixed}). */
+    public static DreamScheduler fixed() {
+        return new DreamScheduler(DEFAULT_ALPHA, DEFAULT_GAMMA, false);
+    }
+
+    /** DREAM with given (starting) weights of the fairness and preference terms (both ≥ 0), adapted online or fixed. */
+    public DreamScheduler(double alpha, double gamma, boolean adaptive) {
         if (!(alpha >= 0) || !(gamma >= 0) || Double.isInfinite(alpha) || Double.isInfinite(gamma)) {
             throw new IllegalArgumentException("The DREAM weights alpha (" + alpha + ") and gamma (" + gamma
                     + ") must be finite and not negative");
         }
         this.alpha = alpha;
         this.gamma = gamma;
+        this.adaptive = adaptive;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return adaptive ? NAME : NAME_FIXED;
+    }
+
+    /** The fairness weight now. */
+    double alpha() {
+        return alpha;
+    }
+
+    /** The preference weight now. */
+    double gamma() {
+        return gamma;
     }
 
     @Override
@@ -126,6 +148,7 @@ public final class DreamScheduler implements Scheduler {
         activeWords = new long[(tasks + 63) >>> 6];
         held = new int[EarliestFinishScheduler.SCAN_LIMIT];
         layerInfo = null;
+        adaptation = adaptive ? new DreamAdaptation(sim, alpha, gamma) : null;
     }
 
     @Override
@@ -139,6 +162,9 @@ public final class DreamScheduler implements Scheduler {
         frameOf[t][k] = frame;
         endWord[t] = Math.max(endWord[t], (k >>> 6) + 1);
         addWaiting(t, k, frame);
+        if (adaptation != null && sim.nextLayer(frame) == 0) {
+            adaptation.released(t);
+        }
     }
 
     @Override
@@ -149,6 +175,9 @@ public final class DreamScheduler implements Scheduler {
         bits[k >>> 6] &= ~(1L << k);
         if (isActive(t) && cand[t * STRIDE + C_FRAME] == frame) {
             advance(t, bits, k >>> 6); // only the head's removal changes the candidate
+        }
+        if (adaptation != null) {
+            adaptation.missed(t);
         }
     }
 
@@ -179,6 +208,11 @@ public final class DreamScheduler implements Scheduler {
         }
         if (idle == 0) {
             return; // nothing can start: scoring would be wasted (a release while every engine is busy)
+        }
+        if (adaptation != null && adaptation.due(now)) {
+            adaptation.adapt(now);
+            alpha = adaptation.alpha();
+            gamma = adaptation.gamma();
         }
         // the first pick scores every candidate on the way; later picks of this decision reuse the scores
         int pick = -1;
@@ -215,6 +249,9 @@ public final class DreamScheduler implements Scheduler {
             if (avail[best] <= now) {
                 sim.dispatch(f, best, Implementation.ORIGINAL);
                 idle--;
+                if (adaptation != null && l == sim.layers(m) - 1 && bestFinish > sim.deadline(f)) {
+                    adaptation.missed(pick); // its last layer ends past the deadline: late, whatever comes
+                }
             } else {
                 held[kept++] = f;
             }

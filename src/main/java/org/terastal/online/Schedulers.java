@@ -6,8 +6,8 @@ import org.terastal.sim.SolutionProvider;
 
 /** The built-in policies by name. */
 public final class Schedulers {
-    /** Every built-in policy: the baselines, the baselines with the overload guard, Terastal and its ablations. */
-    public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME,
+    /** Every built-in policy: the baselines (and DREAM with fixed weights), the baselines with the overload guard, Terastal and its ablations. */
+    public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, DreamScheduler.NAME_FIXED,
             FcfsScheduler.NAME + GuardedScheduler.SUFFIX, EdfScheduler.NAME + GuardedScheduler.SUFFIX, DreamScheduler.NAME + GuardedScheduler.SUFFIX,
             TerastalScheduler.NAME, TerastalNoGuardScheduler.NAME, TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME,
             TerastalVirtualOrderScheduler.NAME);
@@ -38,6 +38,7 @@ public final class Schedulers {
             case FcfsScheduler.NAME -> (instance, latency) -> new FcfsScheduler();
             case EdfScheduler.NAME -> (instance, latency) -> new EdfScheduler();
             case DreamScheduler.NAME -> (instance, latency) -> new DreamScheduler();
+            case DreamScheduler.NAME_FIXED -> (instance, latency) -> DreamScheduler.fixed();
             case TerastalNoGuardScheduler.NAME -> (instance, latency) -> new TerastalNoGuardScheduler(solutions.solutionFor(instance, latency));
             case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));

@@ -62,7 +62,7 @@ class DreamReferenceTest {
 
     /** Runs both and compares their timelines and frame records; returns the cached run. */
     private static SimResult assertSame(Instance instance, LatencyTable latency, SimConfig config, String where) {
-        SimResult fast = Simulator.run(instance, latency, (i, t) -> new DreamScheduler(), config);
+        SimResult fast = Simulator.run(instance, latency, (i, t) -> DreamScheduler.fixed(), config);
         SimResult plain = Simulator.run(instance, latency, (i, t) -> new UncachedDream(), config);
         assertEquals(plain.trace().layers(), fast.trace().layers(), where);
         assertEquals(plain.trace().frames(), fast.trace().frames(), where);

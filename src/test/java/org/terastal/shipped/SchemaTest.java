@@ -68,7 +68,8 @@ class SchemaTest {
         JsonNode sweep = JSON.readTree(file.toFile());
         assertEquals(List.of(), schema.validate(sweep));
         ((ObjectNode) sweep).put("seed", 1);
-        ((ObjectNode) sweep.get("scenarios").get(0)).put("solutions", "x.json");
+        String list = sweep.has("scenarios") ? "scenarios" : "suites";
+        ((ObjectNode) sweep.get(list).get(0)).put("solutions", "x.json");
         String all = schema.validate(sweep).toString();
         assertEquals(true, all.contains("seed") && all.contains("solutions"), all);
     }

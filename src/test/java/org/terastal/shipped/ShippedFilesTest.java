@@ -59,7 +59,35 @@ class ShippedFilesTest {
                 assertTrue(Files.isRegularFile(input), file + " names " + input + ", which is not shipped");
             }
         }
-        long cells = (long) sweep.scenarios().size() * sweep.schedulers().size() * sweep.lates().size() * sweep.loads().size() * sweep.seeds().size();
-        assertTrue(cells >= 1000, file + " has " + cells + " cells; docs/sweeps.md measures a sweep of at least 1000");
+        for (Sweep.SuiteSource suite : sweep.suites()) {
+            // suites are drawn by sweeps/suites.sh into out/suites, not shipped
+            assertTrue(suite.folder().startsWith(Path.of("out/suites").toAbsolutePath()), file + " names the suite " + suite.folder()
+                    + ", which sweeps/suites.sh does not draw");
+            if (suite.latency() != null) {
+                assertTrue(Files.isRegularFile(suite.latency()), file + " names " + suite.latency() + ", which is not shipped");
+            }
+        }
+        if (sweep.suites().isEmpty()) {
+            long cells = (long) sweep.scenarios().size() * sweep.schedulers().size() * sweep.lates().size() * sweep.loads().size()
+                    * sweep.seeds().size();
+            assertTrue(cells >= 1000, file + " has " + cells + " cells; docs/sweeps.md measures a sweep of at least 1000");
+        }
+    }
+
+    /** Every suite the design and test sweeps name is drawn by sweeps/suites.sh, and the two never share a suite or a seed. */
+    @org.junit.jupiter.api.Test
+    void designAndTestSuitesAreDisjoint() throws java.io.IOException {
+        Sweep design = SweepFiles.read(Path.of("sweeps/design.json"));
+        Sweep test = SweepFiles.read(Path.of("sweeps/test.json"));
+        String script = Files.readString(Path.of("sweeps/suites.sh"));
+        java.util.Set<String> seeds = new java.util.HashSet<>();
+        for (Sweep.SuiteSource s : Stream.concat(design.suites().stream(), test.suites().stream()).toList()) {
+            String name = s.folder().getFileName().toString();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("suite " + name + " (\\d+) ").matcher(script);
+            assertTrue(m.find(), "sweeps/suites.sh does not draw " + name);
+            assertTrue(seeds.add(m.group(1)), "two suites share the seed " + m.group(1));
+            assertTrue(name.startsWith(design.suites().contains(s) ? "design-" : "test-"), name);
+        }
+        assertEquals(6, seeds.size());
     }
 }

@@ -32,8 +32,11 @@ import org.terastal.scenario.suite.Suite.TaskFigures;
  * frame (Σ over layers of the fastest original latency, ns), a periodic task runs at
  * fps_i = s_i·X / w_i and a cascaded child at exactly its parent's fps × p. Every engine's
  * fastest-engine load is linear in X, and X is set so that the busiest engine's equals the target.
- * A draw with a task above the utilisation cap or a rate outside the fps range is discarded and
- * the whole set drawn again; after {@value #MAX_REDRAWS} redraws the target is declared unreachable.
+ * A draw with a task above the utilisation cap, a rate outside the fps range, or a task whose frame at
+ * the fastest (its work w) exceeds the shortest deadline it can draw (the smallest deadline fraction
+ * of its period, or of its parent's for a cascade child, which takes its parent's deadline) is
+ * discarded and the whole set drawn again; after {@value #MAX_REDRAWS} redraws the target is declared
+ * unreachable.
  */
 public final class SuiteGenerator {
     /** Name of the generator in manifests. */
@@ -193,9 +196,22 @@ public final class SuiteGenerator {
                 failure = what + " at " + String.format(Locale.ROOT, "%.4g", fps[i]) + " fps";
             } else if (failure == null && utilisation > settings.maxTaskUtil()) {
                 failure = what + " at utilisation " + String.format(Locale.ROOT, "%.4g", utilisation);
+            } else if (failure == null && work[models[i]] > shortestDeadlineNs(parents[i] < 0 ? fps[i] : fps[parents[i]])) {
+                // a frame that cannot meet its deadline even alone at the fastest is no workload for any scheduler
+                failure = what + " whose frame takes " + String.format(Locale.ROOT, "%.4g", work[models[i]] / 1e6) + " ms at the fastest, over "
+                        + "its shortest possible deadline of " + String.format(Locale.ROOT, "%.4g", shortestDeadlineNs(parents[i] < 0 ? fps[i]
+                        : fps[parents[i]]) / 1e6) + " ms";
             }
         }
         return new Draft(models, parents, probabilities, fps, failure);
+    }
+
+    /**
+     * The shortest relative deadline a task can draw whose deadline is set by a task at {@code fps}
+     * (itself, or a cascade child's parent): the smallest deadline fraction of that period.
+     */
+    private double shortestDeadlineNs(double fps) {
+        return settings.deadline().min() * Math.round(1e9 / fps);
     }
 
     private SuiteSet build(int index, Draft draft, SplittableRandom random, int redraws) {
