@@ -11,8 +11,7 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.ChartUtils;
 import org.terastal.io.AtomicFiles;
 import org.terastal.report.HtmlReport;
-import org.terastal.report.ResultsData;
-import org.terastal.report.Selection;
+import org.terastal.report.ResultsFolder;
 import org.terastal.sim.LatePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,31 +21,33 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code report}: one self-contained HTML page of an experiment's results folder, and optionally every chart
- * as PNG and SVG files. Everything is read and drawn before the first file is written, so bad input leaves
- * nothing behind.
+ * as PNG and SVG files. A folder with suite statistics ({@code suite-stats.csv}, from a sweep over suites) gets
+ * their charts and tables; one with metrics and traces gets the per-scenario charts; one with both gets both.
+ * Everything is read and drawn before the first file is written, so bad input leaves nothing behind.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a self-contained HTML report (miss rates, response-time CDFs, utilisation, accuracy loss, Gantt charts) of an experiment's output folder.")
+        description = "Write a self-contained HTML report (miss rates, response-time CDFs, utilisation, accuracy loss, Gantt charts; "
+                + "for suites: miss rates versus load with confidence bands, schedulability, win/tie/loss tables) of an experiment's output folder.")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "Output folder of terastal experiment (metrics.csv or miss-rates.csv, and traces/).")
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "Output folder of terastal experiment (metrics.csv or miss-rates.csv, and traces/; or suite-stats.csv and suite-paired.csv; or both).")
     Path results;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "report.html", description = "The HTML page to write.")
     Path output;
 
-    @Option(names = "--instance", split = ",", paramLabel = "NAME", description = "Scenarios to show; default: all.")
+    @Option(names = "--instance", split = ",", paramLabel = "NAME", description = "Scenarios or suites to show; default: all.")
     List<String> instances = new ArrayList<>();
 
     @Option(names = "--schedulers", split = ",", paramLabel = "S", description = "Schedulers to compare; default: all in the results.")
     List<String> schedulers = new ArrayList<>();
 
-    @Option(names = "--late", paramLabel = "drop|continue", description = "Late-frame policy shown; default drop when present.")
+    @Option(names = "--late", paramLabel = "drop|continue", description = "Late-frame policy shown; default: drop when present (suites: every policy).")
     String late;
 
-    @Option(names = "--load", paramLabel = "X", description = "Load of the per-model miss-rate, utilisation and accuracy charts; default: the traced runs' load.")
+    @Option(names = "--load", paramLabel = "X", description = "Load of a scenario's per-model miss-rate, utilisation and accuracy charts; default: the traced runs' load.")
     Double load;
 
     @Option(names = "--window", paramLabel = "FROM:TO", description = "Span of the Gantt charts (ns, us, ms, s, m), inside the recorded one; default: all of it.")
@@ -69,9 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long[] span = window == null ? null : Durations.parseWindow(window);
         LatePolicy policy = late == null ? null : LatePolicy.parse(late);
-        ResultsData data = ResultsData.read(results);
-        Selection selection = Selection.resolve(data, instances, schedulers, policy, load, span);
-        HtmlReport report = HtmlReport.build(data, selection);
+        HtmlReport report = HtmlReport.build(ResultsFolder.open(results, instances, schedulers, policy, load, span));
         String html = report.html();
         Map<Path, String> svgs = new LinkedHashMap<>();
         if (svgDir != null) {

@@ -11,7 +11,7 @@ import org.terastal.offline.OfflineProblem.ModelData;
 import org.terastal.offline.OfflineProblem.VariantSet;
 
 /**
- * The offline constraint program (DESIGN §3), written once as a {@link ModelIr}. All figures are
+ * The offline constraint program (docs/offline.md), written once as a {@link ModelIr}. All figures are
  * integers: ns for times, ppm for loads, work and accuracy loss.
  *
  * <p>Per model m with deadline D_m, per layer l, accelerator a and implementation i:

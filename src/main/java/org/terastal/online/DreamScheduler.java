@@ -6,8 +6,8 @@ import org.terastal.sim.Scheduler;
 import org.terastal.sim.SchedulerContext;
 
 /**
- * {@code dream}: the score-based dispatcher of DREAM (Kim et al., ASPLOS 2023), reduced to the terms
- * DESIGN §4 names. At a decision each task's oldest waiting frame is a candidate (frames of one task
+ * {@code dream}: the score-based dispatcher of DREAM (Kim et al., ASPLOS 2023), reconstructed from its
+ * public description (docs/online.md says what is published and what is ours). At a decision each task's oldest waiting frame is a candidate (frames of one task
  * are served in release order, like DREAM's per-model request queues) and gets
  *
  * <pre>

@@ -30,7 +30,7 @@ import org.terastal.sim.SchedulerContext;
  * (virtual-deadline order may serve a frame due later first; without this a frame released at a
  * periodic collision with longer-deadline frames fell behind and missed in every hyperperiod). Otherwise they are ordered by absolute deadline. Virtual-deadline order
  * keeps every frame on its pace across the engines, which wins near capacity; with little headroom it
- * spreads service over all frames in flight until all are late (DESIGN §6, measured again with
+ * spreads service over all frames in flight until all are late (docs/online.md, measured again with
  * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
  * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
  *
@@ -452,7 +452,8 @@ public class TerastalScheduler implements Scheduler {
             }
             long finish = now + (choice == Implementation.ORIGINAL ? orig : var);
             // a free home is left only for an engine that finishes sooner, and so is a busy one by a
-            // critical frame (its budgets are spent: only the finish time counts); else as DESIGN §4 says
+            // critical frame (its budgets are spent: only the finish time counts); else the layer moves
+            // when it still meets its virtual deadline, or would miss it anyway and finishes no later
             boolean worth = homeFree || critical ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
             if (worth && finish < bestFinish) {
                 bestAcc = a;

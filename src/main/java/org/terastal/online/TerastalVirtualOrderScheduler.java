@@ -7,7 +7,7 @@ import org.terastal.domain.Solution;
  * deadline (release + the table's cumulative offset), as a literal reading of "earliest virtual
  * deadline first" would, instead of by absolute deadline; admission, homes, migration and variants are
  * those of {@code terastal}. It exists to measure the collapse of virtual-deadline ordering past
- * capacity (DESIGN §6) against the same dispatcher otherwise.
+ * capacity (docs/online.md) against the same dispatcher otherwise.
  */
 public final class TerastalVirtualOrderScheduler extends TerastalScheduler {
     /** Name on the command line and in outputs. */

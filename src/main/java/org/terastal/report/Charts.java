@@ -4,6 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
@@ -12,9 +15,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -24,6 +29,8 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.terastal.domain.Implementation;
 import org.terastal.sim.ExperimentTraces.ResponseQuantile;
 import org.terastal.sim.LatePolicy;
@@ -42,6 +49,10 @@ final class Charts {
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
     private static final Color GRID = new Color(0xd0d0d0);
     private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Dash patterns of the suite charts' lines after the first (solid) one, so that a line lying on another still shows. */
+    private static final float[][] DASHES = {{7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 2f}};
+    /** Opacity of a confidence band. */
+    private static final float BAND_ALPHA = 0.14f;
 
     private Charts() {
     }
@@ -73,6 +84,66 @@ final class Charts {
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
+        return style(chart);
+    }
+
+    /**
+     * A statistic of a suite versus load, one line per scheduler with a small hollow marker at every load, and its
+     * confidence interval as a translucent band when the file gives one. Every scheduler has its own colour, dash
+     * pattern and hollow marker shape (by its place among the file's schedulers), and the lines are drawn in that
+     * order (the solid one first), so lines that coincide stay visible. Series are in the files' scheduler order.
+     */
+    static JFreeChart suiteVersusLoad(SuiteResults data, String suite, LatePolicy late, List<String> schedulers,
+                                      SuiteResults.Statistic statistic, String title, String axis, String subtitle) {
+        // in the files' order, drawn first to last: the solid line lies at the bottom, the dashed ones over it
+        List<String> ordered = schedulers.stream().sorted(java.util.Comparator.comparingInt(s -> data.schedulers().indexOf(s))).toList();
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        double top = 0;
+        for (String s : ordered) {
+            YIntervalSeries series = new YIntervalSeries(s);
+            for (double load : data.loads(suite, late)) {
+                SuiteResults.Estimate e = data.get(suite, late, load, s, statistic);
+                if (e != null && e.hasMean()) {
+                    double low = e.hasInterval() ? e.low() : e.mean();
+                    double high = e.hasInterval() ? e.high() : e.mean();
+                    series.add(load, e.mean(), low, high);
+                    top = Math.max(top, Math.max(high, e.mean()));
+                }
+            }
+            dataset.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "load factor", axis, dataset, PlotOrientation.VERTICAL, true, false, false);
+        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(BAND_ALPHA);
+        renderer.setUseFillPaint(false);
+        renderer.setUseOutlinePaint(false);
+        Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+        AffineTransform small = AffineTransform.getScaleInstance(0.85, 0.85);
+        for (int i = 0; i < ordered.size(); i++) {
+            int k = Math.max(0, data.schedulers().indexOf(ordered.get(i)));
+            Color c = colour(k);
+            renderer.setSeriesPaint(i, c);
+            renderer.setSeriesFillPaint(i, c);
+            // the same pattern comes back every DASHES.length lines, shifted so that the two interleave
+            renderer.setSeriesStroke(i, k == 0 ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASHES[(k - 1) % DASHES.length],
+                    2.5f * ((k - 1) / DASHES.length)));
+            renderer.setSeriesShape(i, small.createTransformedShape(shapes[k % shapes.length]));
+            renderer.setSeriesShapesFilled(i, false);
+        }
+        plot.setRenderer(renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        if (top <= 0) {
+            // an automatic range of all-zero values is a sliver around 0 labelled in 1E-9 steps
+            y.setRange(0, 0.1);
+        } else {
+            y.setRange(0, Math.min(1.0, top) * 1.05);
+        }
         return style(chart);
     }
 

@@ -1,6 +1,7 @@
 package org.terastal.report;
 
 import java.awt.Rectangle;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.terastal.evaluation.SuiteStatistics;
 import org.terastal.sim.ExperimentTraces;
 import org.terastal.sim.ExperimentTraces.ResponseQuantile;
 import org.terastal.sim.LatePolicy;
@@ -21,14 +23,17 @@ import org.terastal.sim.TraceCsv;
  * The HTML report of an experiment's results folder: one self-contained page (inline SVG, inline CSS, no
  * script, no external reference) with, per scenario, the miss-rate-versus-load curves, the per-model miss
  * rates, the accelerator utilisation and the accuracy loss at one load, the response-time CDF of every
- * model and a Gantt chart of every scheduler. Chart ids are documented in docs/report.md.
+ * model and a Gantt chart of every scheduler; and, for a sweep over suites, per suite and late-frame policy, the
+ * mean and worst-model miss rates versus load with their confidence bands, the schedulability ratio, tables of
+ * these numbers, the figures over the load range and the wins, ties and losses of the method against every
+ * baseline. Chart ids are documented in docs/report.md.
  */
 public final class HtmlReport {
     /**
      * One chart of the report.
      *
      * @param id      id of its {@code <svg>} element and name of its exported files
-     * @param section scenario it belongs to
+     * @param section scenario it belongs to, or the anchor of its suite section ({@code suite-<suite>-<late>})
      * @param chart   the chart
      * @param width   width in pixels
      * @param height  height in pixels
@@ -61,20 +66,48 @@ public final class HtmlReport {
             "Gantt charts", "The layers that ran in the window, one row per accelerator, coloured by model; a black mark over a layer: "
                     + "it ran as its variant.");
 
+    private final ResultsFolder folder;
     private final ResultsData data;
     private final Selection selection;
+    private final SuiteResults suites;
+    private final SuiteSelection suiteSelection;
     private final List<Chart> charts = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
+    /** Anchor of each suite section (suite and late-frame policy), in page order, to its heading. */
+    private final Map<String, SuiteSection> suiteSections = new LinkedHashMap<>();
 
-    private HtmlReport(ResultsData data, Selection selection) {
-        this.data = data;
-        this.selection = selection;
+    /** A section of the suite part: one suite under one late-frame policy. */
+    private record SuiteSection(String suite, LatePolicy late, String anchor) {
     }
 
-    /** Builds every chart of the report (reading the traced runs' files); writes nothing. */
+    private HtmlReport(ResultsFolder folder) {
+        this.folder = folder;
+        this.data = folder.scenarios();
+        this.selection = folder.selection();
+        this.suites = folder.suites();
+        this.suiteSelection = folder.suiteSelection();
+    }
+
+    /** Builds every chart of the report of a folder's scenario part (reading the traced runs' files); writes nothing. */
     public static HtmlReport build(ResultsData data, Selection selection) {
-        HtmlReport report = new HtmlReport(data, selection);
-        selection.scenarios().forEach(report::addScenario);
+        return build(new ResultsFolder(data.dir(), data, selection, null, null));
+    }
+
+    /** Builds every chart of the report of the parts of a folder (suites first, then scenarios); writes nothing. */
+    public static HtmlReport build(ResultsFolder folder) {
+        HtmlReport report = new HtmlReport(folder);
+        if (folder.suites() != null) {
+            for (String suite : folder.suiteSelection().suites()) {
+                for (LatePolicy late : folder.suiteSelection().lates()) {
+                    if (folder.suites().lates(suite).contains(late)) {
+                        report.addSuite(suite, late);
+                    }
+                }
+            }
+        }
+        if (folder.scenarios() != null) {
+            folder.selection().scenarios().forEach(report::addScenario);
+        }
         return report;
     }
 
@@ -136,11 +169,179 @@ public final class HtmlReport {
 
     private void add(String kind, String scenario, String item, JFreeChart chart, int width, int height) {
         String id = kind + "-" + slug(scenario) + (item == null ? "" : "-" + slug(item));
+        charts.add(new Chart(unique(id), scenario, chart, width, height));
+    }
+
+    private String unique(String id) {
         String unique = id;
         for (int n = 2; !ids.add(unique); n++) {
             unique = id + "-" + n;
         }
-        charts.add(new Chart(unique, scenario, chart, width, height));
+        return unique;
+    }
+
+    // ---- the suite part ----
+
+    /** Chart kinds of a suite section: statistic, id prefix, title, axis. */
+    private static final List<String[]> SUITE_CHARTS = List.of(
+            new String[] {"MISS_RATE", "suite-miss-vs-load", "mean per-model deadline-miss rate versus load", "deadline-miss rate"},
+            new String[] {"WORST_MODEL", "suite-worst-vs-load", "worst-model deadline-miss rate versus load", "worst-model miss rate"},
+            new String[] {"SCHEDULABILITY", "suite-schedulable-vs-load", "schedulability ratio versus load", "fraction of sets with no miss"});
+
+    private void addSuite(String suite, LatePolicy late) {
+        String anchor = unique("suite-" + slug(suite) + "-" + slug(late.label()));
+        suiteSections.put(anchor, new SuiteSection(suite, late, anchor));
+        List<String> schedulers = suiteSelection.schedulers();
+        String sets = setsText(suite, late);
+        for (String[] kind : SUITE_CHARTS) {
+            SuiteResults.Statistic statistic = SuiteResults.Statistic.valueOf(kind[0]);
+            String subtitle = statistic == SuiteResults.Statistic.SCHEDULABILITY
+                    ? "fraction of the " + sets + " in which no frame missed its deadline; late frames " + late.label()
+                    : String.format(Locale.ROOT, "mean over the %s, band: its %d%% bootstrap confidence interval; late frames %s", sets,
+                    SuiteStatistics.LEVEL_PERCENT, late.label());
+            JFreeChart chart = Charts.suiteVersusLoad(suites, suite, late, schedulers, statistic, "Suite " + suite + ": " + kind[2], kind[3],
+                    subtitle);
+            charts.add(new Chart(unique(kind[1] + "-" + slug(suite) + "-" + slug(late.label())), anchor, chart, 760, 440));
+        }
+    }
+
+    private String setsText(String suite, LatePolicy late) {
+        List<Integer> n = suites.sets(suite, late);
+        if (n.isEmpty()) {
+            return "sets";
+        }
+        return n.size() == 1 ? n.get(0) + (n.get(0) == 1 ? " task set" : " task sets")
+                : n.get(0) + " to " + n.get(n.size() - 1) + " task sets";
+    }
+
+    private void suiteSection(StringBuilder sb, SuiteSection section) {
+        String suite = section.suite();
+        LatePolicy late = section.late();
+        List<String> schedulers = suiteSelection.schedulers();
+        List<String> ranges = suites.ranges(suite, late);
+        sb.append("<section id=\"").append(section.anchor()).append("\">\n<h2>Suite ").append(escape(suite)).append(", late frames ")
+                .append(late.label()).append("</h2>\n<p>").append(escape(setsText(suite, late))).append(". ")
+                .append(String.format(Locale.ROOT, "Means over the task sets of each set's figures (seeds averaged), with %d%% "
+                        + "percentile-bootstrap confidence intervals over the sets, drawn as translucent bands. A set's per-model "
+                        + "miss rate is the mean over its models of (missed + dropped) / released frames; its worst-model miss rate "
+                        + "is the largest of them.", SuiteStatistics.LEVEL_PERCENT));
+        if (!ranges.isEmpty()) {
+            sb.append(" Over a range of loads (").append(escape(String.join(", ", ranges)))
+                    .append(") every set's figures are averaged over the range's loads first.");
+        }
+        sb.append("</p>\n");
+        for (Chart c : charts) {
+            if (!c.section().equals(section.anchor())) {
+                continue;
+            }
+            SuiteResults.Statistic statistic = c.id().startsWith("suite-miss-") ? SuiteResults.Statistic.MISS_RATE
+                    : c.id().startsWith("suite-worst-") ? SuiteResults.Statistic.WORST_MODEL : SuiteResults.Statistic.SCHEDULABILITY;
+            sb.append("<h3>").append(statistic == SuiteResults.Statistic.MISS_RATE ? "Mean per-model deadline-miss rate"
+                    : statistic == SuiteResults.Statistic.WORST_MODEL ? "Worst-model deadline-miss rate" : "Schedulability ratio")
+                    .append("</h3>\n<figure>").append(c.svgElement()).append("</figure>\n");
+            statisticTable(sb, c.id() + "-table", suite, late, schedulers, statistic);
+        }
+        for (String range : ranges) {
+            rangeTable(sb, suite, late, range, schedulers);
+            comparisonTable(sb, suite, late, range, schedulers);
+        }
+        sb.append("</section>\n");
+    }
+
+    /** Rows: every load, then every range; columns: the schedulers; cells: mean [low, high]. */
+    private void statisticTable(StringBuilder sb, String id, String suite, LatePolicy late, List<String> schedulers,
+                                SuiteResults.Statistic statistic) {
+        boolean interval = statistic != SuiteResults.Statistic.SCHEDULABILITY;
+        sb.append("<div class=\"scroll\"><table class=\"num\" id=\"").append(id).append("\">\n<caption>")
+                .append(statistic == SuiteResults.Statistic.MISS_RATE ? "Mean per-model deadline-miss rate"
+                        : statistic == SuiteResults.Statistic.WORST_MODEL ? "Worst-model deadline-miss rate" : "Schedulability ratio")
+                .append(interval ? String.format(Locale.ROOT, " over the sets, mean [%d%% CI]", SuiteStatistics.LEVEL_PERCENT) : "")
+                .append("</caption>\n<tr><th>load</th>");
+        schedulers.forEach(s -> sb.append("<th>").append(escape(s)).append("</th>"));
+        sb.append("</tr>\n");
+        List<String> rows = new ArrayList<>();
+        suites.loads(suite, late).forEach(l -> rows.add(number(l)));
+        rows.addAll(suites.ranges(suite, late));
+        for (String load : rows) {
+            boolean range = SuiteResults.isRange(load);
+            sb.append("<tr><th>").append(escape(load)).append(range ? " (mean over loads)" : "").append("</th>");
+            for (String s : schedulers) {
+                SuiteResults.Estimate e = suites.get(suite, late, load, s, statistic);
+                sb.append("<td>").append(e == null || !e.hasMean() ? "&ndash;" : interval && e.hasInterval() ? ci(e)
+                        : String.format(Locale.ROOT, "%.3f", e.mean())).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</table></div>\n");
+    }
+
+    /** Per scheduler over a range: miss rates, schedulability ratio, accuracy loss. */
+    private void rangeTable(StringBuilder sb, String suite, LatePolicy late, String range, List<String> schedulers) {
+        sb.append("<h3>Over the loads ").append(escape(range)).append("</h3>\n<div class=\"scroll\"><table class=\"num\" id=\"")
+                .append("range-" + slug(suite) + "-" + slug(late.label()) + "-" + slug(range)).append("\">\n<caption>")
+                .append(String.format(Locale.ROOT, "Per scheduler, means over the sets [%d%% CI]; accuracy loss: normalised accuracy "
+                        + "loss per completed frame, over the sets in which a variant ran", SuiteStatistics.LEVEL_PERCENT))
+                .append("</caption>\n<tr><th>scheduler</th><th>schedulability ratio</th><th>accuracy loss (%)</th>")
+                .append("<th>mean per-model miss rate</th><th>worst-model miss rate</th></tr>\n");
+        for (String s : schedulers) {
+            SuiteResults.Estimate schedulable = suites.get(suite, late, range, s, SuiteResults.Statistic.SCHEDULABILITY);
+            SuiteResults.Estimate loss = suites.get(suite, late, range, s, SuiteResults.Statistic.ACCURACY_LOSS);
+            SuiteResults.Estimate miss = suites.get(suite, late, range, s, SuiteResults.Statistic.MISS_RATE);
+            SuiteResults.Estimate worst = suites.get(suite, late, range, s, SuiteResults.Statistic.WORST_MODEL);
+            sb.append("<tr><th>").append(escape(s)).append("</th><td>")
+                    .append(schedulable == null ? "&ndash;" : String.format(Locale.ROOT, "%.3f", schedulable.mean())).append("</td><td>")
+                    .append(loss == null ? "&ndash;" : !loss.hasMean() ? "n/a (no variant ran)" : loss.hasInterval()
+                            ? String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * loss.mean(), 100 * loss.low(), 100 * loss.high())
+                            : String.format(Locale.ROOT, "%.2f", 100 * loss.mean())).append("</td><td>")
+                    .append(miss == null ? "&ndash;" : ci(miss)).append("</td><td>").append(worst == null ? "&ndash;" : ci(worst))
+                    .append("</td></tr>\n");
+        }
+        sb.append("</table></div>\n");
+    }
+
+    /** Wins, ties and losses of the method against every shown baseline over a range: per set, and per (set, load) pair. */
+    private void comparisonTable(StringBuilder sb, String suite, LatePolicy late, String range, List<String> schedulers) {
+        List<SuiteResults.Comparison> shown = suites.comparisons(suite, late).stream()
+                .filter(c -> (c.load().equals(range) || c.load().equals(SuiteResults.PAIRS + range)) && schedulers.contains(c.baseline()))
+                .toList();
+        List<String> methods = shown.stream().map(SuiteResults.Comparison::method).distinct().toList();
+        sb.append("<h3>").append(escape(methods.isEmpty() ? "The method" : String.join(", ", methods)))
+                .append(" against each baseline, loads ").append(escape(range)).append("</h3>\n");
+        if (shown.isEmpty()) {
+            sb.append("<p>").append(escape(suites.pairedFile().getFileName().toString()))
+                    .append(" has no comparison over this range with the schedulers shown.</p>\n");
+            return;
+        }
+        List<String> margins = shown.stream().map(c -> number(c.tieMargin())).distinct().toList();
+        sb.append("<p>Per set, the difference method &minus; baseline in per-model miss rate: a <b>win</b> when it is below &minus;")
+                .append(String.join(" (or ", margins)).append(margins.size() > 1 ? ")" : "")
+                .append(" (the method misses less), a <b>tie</b> within the tie margin of &plusmn;").append(String.join(", ", margins))
+                .append(", a <b>loss</b> above it. <i>sets</i>: each set's miss rates averaged over the loads of the range; "
+                        + "<i>(set, load) pairs</i>: every set at every load of the range. <b>change</b> = mean(method) / mean(baseline) "
+                        + "&minus; 1; <b>difference</b> = mean of method &minus; baseline; both with ")
+                .append(SuiteStatistics.LEVEL_PERCENT).append("% paired bootstrap confidence intervals.</p>\n")
+                .append("<div class=\"scroll\"><table class=\"num\" id=\"")
+                .append("wtl-" + slug(suite) + "-" + slug(late.label()) + "-" + slug(range)).append("\">\n<caption>Tie margin ")
+                .append(String.join(", ", margins)).append("</caption>\n")
+                .append("<tr><th>method</th><th>baseline</th><th>over</th><th>n</th><th>wins</th><th>ties</th><th>losses</th>")
+                .append("<th>change (%)</th><th>difference</th></tr>\n");
+        for (SuiteResults.Comparison c : shown) {
+            boolean pairs = c.load().startsWith(SuiteResults.PAIRS);
+            SuiteResults.Estimate change = c.change();
+            SuiteResults.Estimate d = c.difference();
+            sb.append("<tr><th>").append(escape(c.method())).append("</th><th>").append(escape(c.baseline())).append("</th><td>")
+                    .append(pairs ? "(set, load) pairs" : "sets").append("</td><td>").append(c.n()).append("</td><td>").append(c.wins())
+                    .append("</td><td>").append(c.ties()).append("</td><td>").append(c.losses()).append("</td><td>")
+                    .append(change.hasMean() ? String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", 100 * change.mean(), 100 * change.low(),
+                            100 * change.high()) : "n/a (baseline misses nothing)").append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", d.mean(), d.low(), d.high())).append("</td></tr>\n");
+        }
+        sb.append("</table></div>\n");
+    }
+
+    private static String ci(SuiteResults.Estimate e) {
+        return e.hasInterval() ? String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", e.mean(), e.low(), e.high())
+                : String.format(Locale.ROOT, "%.4f", e.mean());
     }
 
     private static String number(double v) {
@@ -152,29 +353,46 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
-                .append("<title>Terastal report: ").append(escape(data.dir().toString())).append("</title>\n")
+                .append("<title>Terastal report: ").append(escape(displayName(folder.dir()))).append("</title>\n")
                 .append("<style>\nbody{font-family:sans-serif;margin:1.5em;max-width:1150px;color:#222}\n")
                 .append("h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}\n")
                 .append("figure{margin:1em 0}\n.grid{display:flex;flex-wrap:wrap;gap:8px}\n")
                 .append("svg{max-width:100%;height:auto}\nnav a{margin-right:1em}\ntable{border-collapse:collapse}\n")
-                .append("td,th{padding:2px 8px;text-align:left}\n</style>\n</head>\n<body>\n");
+                .append("td,th{padding:2px 8px;text-align:left}\n")
+                .append(".scroll{overflow-x:auto;margin:.5em 0 1.5em}\ntable.num{font-size:90%}\n")
+                .append("table.num td{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n")
+                .append("table.num tr:nth-child(even){background:#f4f4f4}\ncaption{text-align:left;font-style:italic;padding:2px 0}\n")
+                .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>Terastal experiment report</h1>\n<table>\n");
-        row(sb, "results", data.dir().toString());
-        row(sb, "metrics", data.metricsFile().getFileName() + " (mean over seeds)");
-        row(sb, "late frames", selection.late().label());
-        row(sb, "load of the per-model, utilisation and accuracy charts", number(selection.load()));
-        row(sb, "traced runs (CDFs, Gantt charts)", "seed " + selection.traceSeed() + ", load " + number(selection.traceLoad()));
-        row(sb, "Gantt window", Selection.ms(selection.windowFromNs()) + " to " + Selection.ms(selection.windowToNs()));
+        row(sb, "results", folder.dir().toString());
+        if (suites != null) {
+            row(sb, "suite statistics", SuiteResults.STATS + ", " + SuiteResults.PAIRED + " (means over task sets, "
+                    + SuiteStatistics.LEVEL_PERCENT + "% bootstrap confidence intervals)");
+            row(sb, "late frames of the suites", String.join(", ", suiteSelection.lates().stream().map(LatePolicy::label).toList()));
+        }
+        if (data != null) {
+            row(sb, "metrics", data.metricsFile().getFileName() + " (mean over seeds)");
+            row(sb, "late frames", selection.late().label());
+            row(sb, "load of the per-model, utilisation and accuracy charts", number(selection.load()));
+            row(sb, "traced runs (CDFs, Gantt charts)", "seed " + selection.traceSeed() + ", load " + number(selection.traceLoad()));
+            row(sb, "Gantt window", Selection.ms(selection.windowFromNs()) + " to " + Selection.ms(selection.windowToNs()));
+        }
         sb.append("</table>\n<nav>");
-        for (String sc : selection.scenarios()) {
+        for (SuiteSection section : suiteSections.values()) {
+            sb.append("<a href=\"#").append(section.anchor()).append("\">").append(escape(section.suite())).append(" (")
+                    .append(section.late().label()).append(")</a>");
+        }
+        List<String> scenarios = data == null ? List.of() : selection.scenarios();
+        for (String sc : scenarios) {
             sb.append("<a href=\"#").append(slug(sc)).append("\">").append(escape(sc)).append("</a>");
         }
         sb.append("</nav>\n");
-        for (String sc : selection.scenarios()) {
+        suiteSections.values().forEach(section -> suiteSection(sb, section));
+        for (String sc : scenarios) {
             sb.append("<section id=\"").append(slug(sc)).append("\">\n<h2>").append(escape(sc)).append("</h2>\n");
             String open = null;
             for (Chart c : charts) {
-                if (!c.section().equals(sc)) {
+                if (!c.section().equals(sc) || suiteSections.containsKey(c.section())) {
                     continue;
                 }
                 String kind = c.id().startsWith("cdf-") ? "Response-time CDFs" : c.id().startsWith("gantt-") ? "Gantt charts" : "Miss rates, utilisation, accuracy";
@@ -194,6 +412,16 @@ public final class HtmlReport {
         }
         sb.append("</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** The folder for the page's title: as given when relative, its name alone when absolute (the page names no place on a disk). */
+    static String displayName(Path dir) {
+        Path normal = dir.normalize();
+        if (normal.isAbsolute() || normal.toString().isEmpty()) {
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            return name == null ? "results" : name.toString();
+        }
+        return normal.toString();
     }
 
     private static void row(StringBuilder sb, String key, String value) {

@@ -15,7 +15,7 @@ import org.terastal.domain.Task;
  * The discrete-event simulator of periodic multi-DNN workloads on a set of accelerators, and the
  * view of its state that a {@link Scheduler} reads.
  *
- * <p>Semantics (DESIGN §4): time is integer ns. Frame k of a periodic task is released at
+ * <p>Semantics (docs/online.md): time is integer ns. Frame k of a periodic task is released at
  * {@code offset + k·T + jitter}, jitter uniform in [0, jitterNs] from the task's own named random
  * stream; its absolute deadline is release + relative deadline. A cascaded task releases a frame when
  * a parent frame completes, with the dependency's probability (a coin from the child's own stream);

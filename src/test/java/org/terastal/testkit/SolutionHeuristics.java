@@ -20,7 +20,7 @@ import org.terastal.io.json.InstanceFiles;
 
 /**
  * A stand-in for the offline solver in tests: builds a {@link Solution} with the same shape and the
- * same intent (DESIGN §3), greedily instead of optimally.
+ * same intent (docs/offline.md), greedily instead of optimally.
  * <ol>
  *   <li>Enabled variants: the admissible set (every subset measured and at or above the floor) that
  *       removes the most fastest-engine time of originals.</li>
@@ -99,7 +99,7 @@ public final class SolutionHeuristics {
                 long after = table.get(m.id(), l, use, to);
                 double out = r * before / 1e9;
                 double in = r * after / 1e9;
-                // the budgets must still fit the deadline: Σ latency at home ≤ D (DESIGN §3)
+                // the budgets must still fit the deadline: Σ latency at home ≤ D
                 boolean fits = chain.get(m.id()) - before + after <= deadline(instance, m.id());
                 if (fits && Math.max(load[from] - out, load[to] + in) < Math.max(load[from], load[to])) {
                     load[from] -= out;
