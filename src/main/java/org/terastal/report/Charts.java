@@ -46,13 +46,14 @@ final class Charts {
     private static final double NS_PER_MS = 1e6;
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf),
+        new Color(0x5254a3), new Color(0x8c6d31)};
     private static final Color GRID = new Color(0xd0d0d0);
     private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** Dash patterns of the suite charts' lines after the first (solid) one, so that a line lying on another still shows. */
     private static final float[][] DASHES = {{7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 2f}};
-    /** Opacity of a confidence band. */
-    private static final float BAND_ALPHA = 0.14f;
+    /** Opacity of the confidence bands of a chart, shared out among its lines so that many bands do not pile up into grey. */
+    private static final float BANDS_ALPHA = 0.45f;
 
     private Charts() {
     }
@@ -116,7 +117,7 @@ final class Charts {
         chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));
         XYPlot plot = chart.getXYPlot();
         DeviationRenderer renderer = new DeviationRenderer(true, true);
-        renderer.setAlpha(BAND_ALPHA);
+        renderer.setAlpha(Math.min(0.15f, BANDS_ALPHA / Math.max(1, ordered.size())));
         renderer.setUseFillPaint(false);
         renderer.setUseOutlinePaint(false);
         Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();

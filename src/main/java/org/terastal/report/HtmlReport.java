@@ -73,11 +73,11 @@ public final class HtmlReport {
     private final SuiteSelection suiteSelection;
     private final List<Chart> charts = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
-    /** Anchor of each suite section (suite and late-frame policy), in page order, to its heading. */
+    /** Anchor of each suite section (suite and late-frame policy) to the section, in page order. */
     private final Map<String, SuiteSection> suiteSections = new LinkedHashMap<>();
 
-    /** A section of the suite part: one suite under one late-frame policy. */
-    private record SuiteSection(String suite, LatePolicy late, String anchor) {
+    /** A section of the suite part: one suite under one late-frame policy, its anchor and its charts. */
+    private record SuiteSection(String suite, LatePolicy late, String anchor, List<Map.Entry<Chart, SuiteChart>> charts) {
     }
 
     private HtmlReport(ResultsFolder folder) {
@@ -182,26 +182,40 @@ public final class HtmlReport {
 
     // ---- the suite part ----
 
-    /** Chart kinds of a suite section: statistic, id prefix, title, axis. */
-    private static final List<String[]> SUITE_CHARTS = List.of(
-            new String[] {"MISS_RATE", "suite-miss-vs-load", "mean per-model deadline-miss rate versus load", "deadline-miss rate"},
-            new String[] {"WORST_MODEL", "suite-worst-vs-load", "worst-model deadline-miss rate versus load", "worst-model miss rate"},
-            new String[] {"SCHEDULABILITY", "suite-schedulable-vs-load", "schedulability ratio versus load", "fraction of sets with no miss"});
+    /**
+     * A chart kind of a suite section.
+     *
+     * @param statistic the statistic drawn
+     * @param kind      first part of the chart's id
+     * @param heading   heading above the chart and caption of its table
+     * @param title     chart title after the suite's name
+     * @param axis      label of the value axis
+     */
+    private record SuiteChart(SuiteResults.Statistic statistic, String kind, String heading, String title, String axis) {
+    }
+
+    private static final List<SuiteChart> SUITE_CHARTS = List.of(
+            new SuiteChart(SuiteResults.Statistic.MISS_RATE, "suite-miss-vs-load", "Mean per-model deadline-miss rate",
+                    "mean per-model deadline-miss rate versus load", "deadline-miss rate"),
+            new SuiteChart(SuiteResults.Statistic.WORST_MODEL, "suite-worst-vs-load", "Worst-model deadline-miss rate",
+                    "worst-model deadline-miss rate versus load", "worst-model miss rate"),
+            new SuiteChart(SuiteResults.Statistic.SCHEDULABILITY, "suite-schedulable-vs-load", "Schedulability ratio",
+                    "schedulability ratio versus load", "fraction of sets with no miss"));
 
     private void addSuite(String suite, LatePolicy late) {
-        String anchor = unique("suite-" + slug(suite) + "-" + slug(late.label()));
-        suiteSections.put(anchor, new SuiteSection(suite, late, anchor));
-        List<String> schedulers = suiteSelection.schedulers();
+        SuiteSection section = new SuiteSection(suite, late, unique("suite-" + slug(suite) + "-" + slug(late.label())), new ArrayList<>());
+        suiteSections.put(section.anchor(), section);
         String sets = setsText(suite, late);
-        for (String[] kind : SUITE_CHARTS) {
-            SuiteResults.Statistic statistic = SuiteResults.Statistic.valueOf(kind[0]);
-            String subtitle = statistic == SuiteResults.Statistic.SCHEDULABILITY
+        for (SuiteChart kind : SUITE_CHARTS) {
+            String subtitle = kind.statistic() == SuiteResults.Statistic.SCHEDULABILITY
                     ? "fraction of the " + sets + " in which no frame missed its deadline; late frames " + late.label()
                     : String.format(Locale.ROOT, "mean over the %s, band: its %d%% bootstrap confidence interval; late frames %s", sets,
                     SuiteStatistics.LEVEL_PERCENT, late.label());
-            JFreeChart chart = Charts.suiteVersusLoad(suites, suite, late, schedulers, statistic, "Suite " + suite + ": " + kind[2], kind[3],
-                    subtitle);
-            charts.add(new Chart(unique(kind[1] + "-" + slug(suite) + "-" + slug(late.label())), anchor, chart, 760, 440));
+            JFreeChart chart = Charts.suiteVersusLoad(suites, suite, late, suiteSelection.schedulers(), kind.statistic(),
+                    "Suite " + suite + ": " + kind.title(), kind.axis(), subtitle);
+            Chart c = new Chart(unique(kind.kind() + "-" + slug(suite) + "-" + slug(late.label())), section.anchor(), chart, 760, 440);
+            charts.add(c);
+            section.charts().add(Map.entry(c, kind));
         }
     }
 
@@ -230,16 +244,9 @@ public final class HtmlReport {
                     .append(") every set's figures are averaged over the range's loads first.");
         }
         sb.append("</p>\n");
-        for (Chart c : charts) {
-            if (!c.section().equals(section.anchor())) {
-                continue;
-            }
-            SuiteResults.Statistic statistic = c.id().startsWith("suite-miss-") ? SuiteResults.Statistic.MISS_RATE
-                    : c.id().startsWith("suite-worst-") ? SuiteResults.Statistic.WORST_MODEL : SuiteResults.Statistic.SCHEDULABILITY;
-            sb.append("<h3>").append(statistic == SuiteResults.Statistic.MISS_RATE ? "Mean per-model deadline-miss rate"
-                    : statistic == SuiteResults.Statistic.WORST_MODEL ? "Worst-model deadline-miss rate" : "Schedulability ratio")
-                    .append("</h3>\n<figure>").append(c.svgElement()).append("</figure>\n");
-            statisticTable(sb, c.id() + "-table", suite, late, schedulers, statistic);
+        for (Map.Entry<Chart, SuiteChart> e : section.charts()) {
+            sb.append("<h3>").append(e.getValue().heading()).append("</h3>\n<figure>").append(e.getKey().svgElement()).append("</figure>\n");
+            statisticTable(sb, e.getKey().id() + "-table", suite, late, schedulers, e.getValue());
         }
         for (String range : ranges) {
             rangeTable(sb, suite, late, range, schedulers);
@@ -249,12 +256,10 @@ public final class HtmlReport {
     }
 
     /** Rows: every load, then every range; columns: the schedulers; cells: mean [low, high]. */
-    private void statisticTable(StringBuilder sb, String id, String suite, LatePolicy late, List<String> schedulers,
-                                SuiteResults.Statistic statistic) {
+    private void statisticTable(StringBuilder sb, String id, String suite, LatePolicy late, List<String> schedulers, SuiteChart kind) {
+        SuiteResults.Statistic statistic = kind.statistic();
         boolean interval = statistic != SuiteResults.Statistic.SCHEDULABILITY;
-        sb.append("<div class=\"scroll\"><table class=\"num\" id=\"").append(id).append("\">\n<caption>")
-                .append(statistic == SuiteResults.Statistic.MISS_RATE ? "Mean per-model deadline-miss rate"
-                        : statistic == SuiteResults.Statistic.WORST_MODEL ? "Worst-model deadline-miss rate" : "Schedulability ratio")
+        sb.append("<div class=\"scroll\"><table class=\"num\" id=\"").append(id).append("\">\n<caption>").append(kind.heading())
                 .append(interval ? String.format(Locale.ROOT, " over the sets, mean [%d%% CI]", SuiteStatistics.LEVEL_PERCENT) : "")
                 .append("</caption>\n<tr><th>load</th>");
         schedulers.forEach(s -> sb.append("<th>").append(escape(s)).append("</th>"));
@@ -264,10 +269,12 @@ public final class HtmlReport {
         rows.addAll(suites.ranges(suite, late));
         for (String load : rows) {
             boolean range = SuiteResults.isRange(load);
-            sb.append("<tr><th>").append(escape(load)).append(range ? " (mean over loads)" : "").append("</th>");
+            sb.append("<tr><th>").append(escape(load)).append(range ? "<br><small>mean over loads</small>" : "").append("</th>");
             for (String s : schedulers) {
                 SuiteResults.Estimate e = suites.get(suite, late, load, s, statistic);
-                sb.append("<td>").append(e == null || !e.hasMean() ? "&ndash;" : interval && e.hasInterval() ? ci(e)
+                // the interval under its mean keeps a table of many schedulers narrow
+                sb.append("<td>").append(e == null || !e.hasMean() ? "&ndash;" : interval && e.hasInterval()
+                        ? String.format(Locale.ROOT, "%.4f<br><small>[%.4f, %.4f]</small>", e.mean(), e.low(), e.high())
                         : String.format(Locale.ROOT, "%.3f", e.mean())).append("</td>");
             }
             sb.append("</tr>\n");
@@ -303,6 +310,8 @@ public final class HtmlReport {
     private void comparisonTable(StringBuilder sb, String suite, LatePolicy late, String range, List<String> schedulers) {
         List<SuiteResults.Comparison> shown = suites.comparisons(suite, late).stream()
                 .filter(c -> (c.load().equals(range) || c.load().equals(SuiteResults.PAIRS + range)) && schedulers.contains(c.baseline()))
+                .sorted(java.util.Comparator.comparingInt((SuiteResults.Comparison c) -> schedulers.indexOf(c.baseline()))
+                        .thenComparing(c -> c.load().startsWith(SuiteResults.PAIRS)))
                 .toList();
         List<String> methods = shown.stream().map(SuiteResults.Comparison::method).distinct().toList();
         sb.append("<h3>").append(escape(methods.isEmpty() ? "The method" : String.join(", ", methods)))
@@ -359,12 +368,13 @@ public final class HtmlReport {
                 .append("figure{margin:1em 0}\n.grid{display:flex;flex-wrap:wrap;gap:8px}\n")
                 .append("svg{max-width:100%;height:auto}\nnav a{margin-right:1em}\ntable{border-collapse:collapse}\n")
                 .append("td,th{padding:2px 8px;text-align:left}\n")
-                .append(".scroll{overflow-x:auto;margin:.5em 0 1.5em}\ntable.num{font-size:90%}\n")
+                .append(".scroll{overflow-x:auto;margin:.5em 0 1.5em}\ntable.num{font-size:85%}\ntable.num td,table.num th{padding:2px 5px}\n")
                 .append("table.num td{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n")
-                .append("table.num tr:nth-child(even){background:#f4f4f4}\ncaption{text-align:left;font-style:italic;padding:2px 0}\n")
+                .append("table.num tr:nth-child(even){background:#f4f4f4}\ntable.num th{vertical-align:top}\n")
+                .append("caption{text-align:left;font-style:italic;padding:2px 0}\n")
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>Terastal experiment report</h1>\n<table>\n");
-        row(sb, "results", folder.dir().toString());
+        row(sb, "results", displayName(folder.dir()));
         if (suites != null) {
             row(sb, "suite statistics", SuiteResults.STATS + ", " + SuiteResults.PAIRED + " (means over task sets, "
                     + SuiteStatistics.LEVEL_PERCENT + "% bootstrap confidence intervals)");
@@ -414,7 +424,7 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    /** The folder for the page's title: as given when relative, its name alone when absolute (the page names no place on a disk). */
+    /** The folder as the page names it: as given when relative, by its name alone when absolute (the page names no place on a disk). */
     static String displayName(Path dir) {
         Path normal = dir.normalize();
         if (normal.isAbsolute() || normal.toString().isEmpty()) {

@@ -96,6 +96,7 @@ class ReportCommandTest {
         assertFalse(page.matches("(?s).*(<script|src=|href=['\"]?(https?:|//)|url\\(['\"]?(https?:|//)|@import|stylesheet).*"),
                 "no script, no external reference");
         assertTrue(out.toString().contains("(" + IDS.size() + " charts)"), out.toString());
+        assertTrue(page.contains("<title>Terastal report: exp</title>"), "the title names the folder, not where it is on the disk");
     }
 
     /** The charts show the files' figures: means over seeds from the metrics, every layer of the window in the Gantt chart. */

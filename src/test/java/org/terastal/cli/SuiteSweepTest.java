@@ -73,6 +73,25 @@ class SuiteSweepTest {
         assertEquals(report, Files.readString(out.resolve("report.txt")));
     }
 
+    /** Each shard solves its own tables, at its own speed; the cells still merge into the unsharded run's outputs. */
+    @Test
+    void shardsInTheirOwnFoldersMerge() throws IOException {
+        Path suite = suite("--sets", "2", "--tasks", "2");
+        Path sweep = sweep(suite, null);
+        for (int k = 1; k <= 2; k++) {
+            CliTest.Run r = CliTest.run("experiment", sweep.toString(), "--shard", k + "/2", "-o", dir.resolve("shard" + k).toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        CliTest.Run merged = CliTest.run("merge", dir.resolve("shard1").toString(), dir.resolve("shard2").toString(), "-o",
+                dir.resolve("merged").toString());
+        assertEquals(0, merged.code(), merged.err());
+        CliTest.Run whole = CliTest.run("experiment", sweep.toString(), "-o", dir.resolve("whole").toString());
+        assertEquals(0, whole.code(), whole.err());
+        for (String file : List.of("metrics.csv", "report.txt", "suite-stats.csv", "suite-paired.csv", "suite-sets.csv")) {
+            assertEquals(Files.readString(dir.resolve("whole").resolve(file)), Files.readString(dir.resolve("merged").resolve(file)), file);
+        }
+    }
+
     @Test
     void aSuiteDrawnUnderOtherLatenciesIsRefused() throws IOException {
         Path suite = suite("--sets", "2", "--tasks", "2");

@@ -78,6 +78,42 @@ class ReportBrowserTest {
         }
     }
 
+    /** The report of a suite folder (suite statistics only, as results/test ships) renders its charts and tables with no console error. */
+    @Test
+    void suiteReportRendersItsChartsAndTables() throws Exception {
+        ChromeDriver driver = startBrowser();
+        try {
+            Path results = dir.resolve("suite");
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("suite-stats.csv"), SuiteReportTest.STATS);
+            Files.writeString(results.resolve("suite-paired.csv"), SuiteReportTest.PAIRED);
+            Path html = dir.resolve("suite.html");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "report", results.toString(), "-o", html.toString()), err.toString());
+
+            driver.get(html.toUri().toString());
+            JavascriptExecutor js = driver;
+            assertEquals("complete", js.executeScript("return document.readyState"));
+            for (String id : List.of("suite-miss-vs-load-s-drop", "suite-worst-vs-load-s-drop", "suite-schedulable-vs-load-s-drop")) {
+                Object box = js.executeScript("var e = document.getElementById(arguments[0]);"
+                        + " if (!e || e.tagName.toLowerCase() !== 'svg') return null;"
+                        + " var r = e.getBoundingClientRect(); return [r.width, r.height, e.querySelectorAll('path,rect,line,polyline,text').length];", id);
+                assertTrue(box instanceof List<?>, "no <svg id=" + id + "> on the page");
+                List<?> b = (List<?>) box;
+                assertTrue(((Number) b.get(0)).doubleValue() > 100 && ((Number) b.get(1)).doubleValue() > 100, id + " is not laid out: " + b);
+                assertTrue(((Number) b.get(2)).longValue() > 20, id + " has almost nothing drawn: " + b);
+                assertEquals(4L, js.executeScript("return document.getElementById(arguments[0]).rows.length", id + "-table"),
+                        "a header, two loads and the range: " + id);
+            }
+            assertEquals(5L, js.executeScript("return document.getElementById('wtl-s-drop-0-8-1-5').rows.length"), "a header, two baselines over sets and over pairs");
+            List<String> severe = severe(driver);
+            assertTrue(severe.isEmpty(), "console errors: " + severe);
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** Per scenario: four summary charts, a CDF per model of the scenario's tasks, a Gantt chart per scheduler (docs/report.md). */
     private static List<String> expectedChartIds() {
         List<String> ids = new ArrayList<>();
