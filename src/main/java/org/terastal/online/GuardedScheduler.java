@@ -196,6 +196,11 @@ public final class GuardedScheduler implements Scheduler {
         }
 
         @Override
+        public boolean dropsLateFrames() {
+            return sim.dropsLateFrames();
+        }
+
+        @Override
         public long taskDeadline(int task) {
             return sim.taskDeadline(task);
         }

@@ -73,6 +73,9 @@ public interface SchedulerContext {
     /** When the frame's next layer became ready. */
     long readyAt(int frame);
 
+    /** Whether frames that can no longer meet their deadline are dropped (the late-frame policy {@code drop}), else kept. */
+    boolean dropsLateFrames();
+
     /** Relative deadline of a task. */
     long taskDeadline(int task);
 

@@ -717,6 +717,11 @@ public final class Simulator implements SchedulerContext {
         return perFrame[frame * FRAME_STRIDE + F_VARIANTS];
     }
 
+    @Override
+    public boolean dropsLateFrames() {
+        return drop;
+    }
+
     /** Relative deadline of a task in ns. */
     @Override
     public long taskDeadline(int task) {

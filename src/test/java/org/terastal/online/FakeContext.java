@@ -172,6 +172,14 @@ final class FakeContext implements SchedulerContext {
         return frames.get(frame)[1];
     }
 
+    /** Late frames are dropped unless a test says otherwise. */
+    boolean drops = true;
+
+    @Override
+    public boolean dropsLateFrames() {
+        return drops;
+    }
+
     @Override
     public long taskDeadline(int task) {
         return instance.tasks().get(task).effectiveDeadlineNs();

@@ -1,0 +1,89 @@
+package org.terastal.online;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.terastal.online.FakeContext.MS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.terastal.domain.Implementation;
+import org.terastal.domain.LayerPlan;
+import org.terastal.domain.ModelPlan;
+import org.terastal.domain.Solution;
+import org.terastal.domain.SolveStatus;
+
+/**
+ * Rules of the Terastal dispatcher on hand-built situations (one-layer models, two engines), each
+ * with the dispatch the rule makes and the one it would make without it.
+ */
+class TerastalRulesTest {
+    /** A table homing task t's layer on {@code homes[t]}, budget = the task's whole deadline. */
+    private static Solution table(FakeContext ctx, String... homes) {
+        List<ModelPlan> plans = new ArrayList<>();
+        for (int t = 0; t < homes.length; t++) {
+            long d = ctx.taskDeadline(t);
+            plans.add(new ModelPlan("m" + t, List.of(), 1.0, List.of(new LayerPlan("L0", homes[t], Implementation.ORIGINAL, d, d, false))));
+        }
+        return new Solution("fake", "sha256:x", SolveStatus.OPTIMAL, "hand", "table", Map.of(), Map.of(), 0, 0, Map.of(), plans);
+    }
+
+    private static TerastalScheduler start(FakeContext ctx, String... homes) {
+        TerastalScheduler t = new TerastalScheduler(table(ctx, homes));
+        t.start(ctx);
+        return t;
+    }
+
+    /**
+     * A layer the table leaves on its fastest engine goes where it finishes first, as under EDF: with
+     * the fast engine busy for 1 ms more it waits for it (3 ms) rather than take the idle slow one
+     * (6 ms), which it would have done before, since 6 ms still met its 10 ms budget.
+     */
+    @Test
+    void aLayerLeftOnItsFastestEngineWaitsForItWhenThatFinishesSooner() {
+        FakeContext ctx = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
+        ctx.busyUntil(0, MS);
+        TerastalScheduler t = start(ctx, "a0");
+        t.onReady(ctx.arrive(0));
+        t.decide(0);
+        assertEquals(List.of(), ctx.dispatches, "promised the fast engine");
+
+        FakeContext later = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
+        later.busyUntil(0, 5 * MS);
+        TerastalScheduler u = start(later, "a0");
+        u.onReady(later.arrive(0));
+        u.decide(0);
+        assertEquals(List.of("0@a1"), later.dispatches, "the slow engine finishes first now (6 ms against 7 ms)");
+    }
+
+    /** A layer the table homes off its fastest engine (to balance the load) starts at home when home is free. */
+    @Test
+    void aRehomedLayerStartsAtItsHome() {
+        FakeContext ctx = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
+        TerastalScheduler t = start(ctx, "a1");
+        t.onReady(ctx.arrive(0));
+        t.decide(0);
+        assertEquals(List.of("0@a1"), ctx.dispatches, "the table's home, although engine a0 would finish sooner");
+    }
+
+    /**
+     * The overload guard rejects only when late frames are kept: with three frames that overload
+     * engine 0 (as in OverloadGuardTest), the 8 ms frame goes first under drop (earliest deadline) and
+     * is rejected under continue, where the admitted 10 ms frame goes first.
+     */
+    @Test
+    void theGuardRejectsOnlyWhenLateFramesAreKept() {
+        double[] fps = {100, 125, 1000.0 / 11};
+        long[][] latency = {{2 * MS, 6 * MS}, {6 * MS, 18 * MS}, {3_500_000, 10_500_000}};
+        for (boolean drops : new boolean[] {true, false}) {
+            FakeContext ctx = new FakeContext(2, fps, latency);
+            ctx.drops = drops;
+            TerastalScheduler t = start(ctx, "a0", "a0", "a0");
+            for (int task = 0; task < 3; task++) {
+                t.onReady(ctx.arrive(task));
+            }
+            t.decide(0);
+            assertEquals(drops ? "1@a0" : "0@a0", ctx.dispatches.get(0), drops ? "drop" : "continue");
+        }
+    }
+}
