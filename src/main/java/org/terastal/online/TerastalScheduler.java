@@ -101,7 +101,7 @@ public class TerastalScheduler implements Scheduler {
         DEADLINE,
         /** By the next layer's virtual deadline. */
         VIRTUAL,
-        /** By virtual deadline while the admitted set has {@link #HEADROOM}, else by absolute deadline. */
+        /** By virtual deadline while the admitted set has the headroom ({@link #HEADROOM}), else by absolute deadline. */
         ADAPTIVE
     }
 
@@ -111,6 +111,8 @@ public class TerastalScheduler implements Scheduler {
     private final boolean budgets;
     private final Order order;
     private final boolean guarded;
+    private final double headroom;
+    private final double critical;
 
     private SchedulerContext sim;
     private OverloadGuard guard;
@@ -150,12 +152,35 @@ public class TerastalScheduler implements Scheduler {
      * @param guarded      whether the overload guard rejects frames (else every frame is admitted)
      */
     protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded) {
+        this(name, solution, variants, budgets, order, guarded, HEADROOM, CRITICAL);
+    }
+
+    /**
+     * With other values of the two constants, for measuring their sensitivity (on the design suites
+     * only: docs/evaluation.md).
+     *
+     * @param headroom the {@link #HEADROOM} threshold; above 1 admitted frames are never in virtual-deadline order
+     * @param critical the {@link #CRITICAL} threshold; 0 makes no frame critical
+     */
+    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded,
+                                double headroom, double critical) {
+        if (!(headroom >= 0) || !(critical >= 0) || Double.isInfinite(headroom) || Double.isInfinite(critical)) {
+            throw new IllegalArgumentException("The headroom (" + headroom + ") and critical (" + critical
+                    + ") thresholds must be finite and not negative, e.g. " + HEADROOM + " and " + CRITICAL);
+        }
         this.name = name;
         this.solution = solution;
         this.variants = variants;
         this.budgets = budgets;
         this.order = order;
         this.guarded = guarded;
+        this.headroom = headroom;
+        this.critical = critical;
+    }
+
+    /** The full policy with other values of its two constants ({@link #HEADROOM}, {@link #CRITICAL}). */
+    public static TerastalScheduler withConstants(Solution solution, double headroom, double critical) {
+        return new TerastalScheduler(NAME, solution, true, true, Order.ADAPTIVE, true, headroom, critical);
     }
 
     @Override
@@ -313,10 +338,10 @@ public class TerastalScheduler implements Scheduler {
             long now = sim.now();
             guard.admit(frame, now);
             double tightest = guard.tightestSlack();
-            if (order == Order.ADAPTIVE && tightest >= HEADROOM) {
+            if (order == Order.ADAPTIVE && tightest >= headroom) {
                 tightest = guard.tightestSlackUnderAnyOrder(now);
             }
-            setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= HEADROOM));
+            setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= headroom));
         }
         push(frame);
     }
@@ -440,7 +465,7 @@ public class TerastalScheduler implements Scheduler {
     /** Whether the frame has less than {@link #CRITICAL} slack if its next layer starts at {@code start}. */
     private boolean critical(int f, long start) {
         int m = sim.frameModel(f);
-        return sim.deadline(f) - start - guard.remainingPlanned(m, sim.nextLayer(f)) < CRITICAL * sim.taskDeadline(sim.frameTask(f));
+        return sim.deadline(f) - start - guard.remainingPlanned(m, sim.nextLayer(f)) < critical * sim.taskDeadline(sim.frameTask(f));
     }
 
     /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */

@@ -1,0 +1,113 @@
+package org.terastal.eval;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.terastal.cli.LatencyInputs;
+import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Solution;
+import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
+import org.terastal.online.TerastalScheduler;
+import org.terastal.scenario.suite.SuiteManifest;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
+import org.terastal.sim.SolutionProvider;
+import org.terastal.sim.SolutionScaling;
+
+/**
+ * The sensitivity of Terastal's two constants (headroom threshold, critical slack) on the design
+ * suites: for each value, the mean per-model miss rate over the sets of each suite, loads 0.6-1.6 and
+ * both late-frame policies, as the protocol's statistics compute it (seed 1, 5 simulated seconds).
+ * Reads the suites drawn by sweeps/suites.sh and the tables a run of sweeps/design.json solved:
+ *
+ * <pre>
+ * bash sweeps/suites.sh && ./terastal experiment sweeps/design.json -o out/design
+ * mvn -B -ntp test-compile && java -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ *   org.terastal.eval.DesignSensitivity out/suites out/design
+ * </pre>
+ * (target/classpath.txt: {@code mvn -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt}).
+ */
+public final class DesignSensitivity {
+    private static final String[] SUITES = {"design-six-builtin", "design-six-maestro", "design-xrbench"};
+    private static final long HORIZON = 5_000_000_000L;
+
+    private record Set(Instance instance, LatencyTable latency, SolutionProvider solutions) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path suites = Path.of(args[0]);
+        Path run = Path.of(args[1]);
+        double[][] settings = {{0.3, 0.05}, {0.1, 0.05}, {0.2, 0.05}, {0.4, 0.05}, {0.5, 0.05}, {2.0, 0.05}, {0.3, 0.0}, {0.3, 0.03},
+            {0.3, 0.1}, {0.3, 0.2}};
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        StringBuilder out = new StringBuilder("| headroom | critical |");
+        for (String s : SUITES) {
+            out.append(' ').append(s).append(" drop | continue |");
+        }
+        out.append('\n');
+        List<List<Set>> loaded = new ArrayList<>();
+        for (String s : SUITES) {
+            loaded.add(load(suites.resolve(s), run.resolve("solutions").resolve(s)));
+        }
+        for (double[] setting : settings) {
+            out.append(String.format(Locale.ROOT, "| %s | %s |", setting[0] > 1 ? "never" : setting[0], setting[1]));
+            for (List<Set> sets : loaded) {
+                for (LatePolicy late : LatePolicy.values()) {
+                    List<Future<Double>> parts = new ArrayList<>();
+                    for (Set set : sets) {
+                        parts.add(pool.submit(() -> perModelOverLoads(set, late, setting[0], setting[1])));
+                    }
+                    double sum = 0;
+                    for (Future<Double> p : parts) {
+                        sum += p.get();
+                    }
+                    out.append(String.format(Locale.ROOT, " %.4f |", sum / sets.size()));
+                }
+            }
+            out.append('\n');
+            System.out.print(out);
+            out.setLength(0);
+        }
+        pool.shutdown();
+    }
+
+    private static List<Set> load(Path suite, Path tables) {
+        SuiteManifest manifest = SuiteManifest.read(suite.resolve(SuiteManifest.FILE));
+        Path latencyFile = manifest.latency().endsWith(".csv") ? Path.of("latency").resolve(manifest.latency()) : null;
+        List<Set> sets = new ArrayList<>();
+        for (SuiteManifest.SetEntry entry : manifest.sets()) {
+            Instance instance = InstanceFiles.read(suite.resolve(entry.file()));
+            Path table = tables.resolve(instance.name() + ".json");
+            if (!Files.exists(table)) {
+                throw new IllegalArgumentException("No table " + table + "; run sweeps/design.json into that folder first");
+            }
+            Solution solution = SolutionFiles.read(table);
+            sets.add(new Set(instance, LatencyInputs.forInstance(instance, latencyFile), SolutionScaling.from(solution, instance)));
+        }
+        return sets;
+    }
+
+    /** The set's per-model miss rate, averaged over loads 0.6-1.6. */
+    private static double perModelOverLoads(Set set, LatePolicy late, double headroom, double critical) {
+        double sum = 0;
+        int loads = 0;
+        for (int i = 6; i <= 16; i++) {
+            SimResult r = Simulator.run(set.instance(), set.latency(),
+                    (inst, lat) -> TerastalScheduler.withConstants(set.solutions().solutionFor(inst, lat), headroom, critical),
+                    new SimConfig(HORIZON, 1, late, i / 10.0, false));
+            sum += r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
+            loads++;
+        }
+        return sum / loads;
+    }
+}
