@@ -80,6 +80,9 @@ public class TerastalScheduler implements Scheduler {
     private static final long LAYER_MASK = (1L << LAYER_BITS) - 1;
     /** Marks a held entry whose frame was promised an engine in the first pass (bit 62: frame ids stay below 2^42). */
     private static final long PROMISED = 1L << 62;
+    private static final int DISPATCHED = 1;
+    private static final int WAITS_FOR_HOME = -1;
+    private static final int DEFERRED = 0;
     /**
      * Admitted frames are ordered by virtual deadline only while every admitted frame's slack in the
      * demand test is at least this fraction of its relative deadline (docs/online.md: 0.25-0.35 help
@@ -423,12 +426,16 @@ public class TerastalScheduler implements Scheduler {
                 heldKey[kept] = key;
                 heldValue[kept] = value | PROMISED;
                 heldClass[kept++] = c;
-            } else if (placeAtHome(f, now)) {
-                idle--;
             } else {
-                heldKey[kept] = key;
-                heldValue[kept] = value;
-                heldClass[kept++] = c;
+                int placed = placeAtHome(f, now);
+                if (placed == DISPATCHED) {
+                    idle--;
+                } else {
+                    // a frame promised its home here must not be placed again against its own promise
+                    heldKey[kept] = key;
+                    heldValue[kept] = placed == WAITS_FOR_HOME ? value | PROMISED : value;
+                    heldClass[kept++] = c;
+                }
             }
         }
         // frames whose home is busy may migrate to what engines the scan left idle, in priority order
@@ -448,18 +455,18 @@ public class TerastalScheduler implements Scheduler {
     /**
      * First pass of a decision: places the frame's next layer as {@link #place} does if its home engine
      * is free, if waiting for home would miss the layer's deadline, or if the frame is
-     * {@linkplain #critical critical} (an urgent layer may still migrate first); otherwise returns
-     * false and promises nothing.
+     * {@linkplain #critical critical} (an urgent layer may still migrate first), and says whether it was
+     * dispatched or promised its home; otherwise promises nothing and defers the frame to the second pass.
      */
-    private boolean placeAtHome(int f, long now) {
+    private int placeAtHome(int f, long now) {
         int m = sim.frameModel(f);
         int l = sim.nextLayer(f);
         int h = home[m][l];
         long homeStart = Math.max(now, avail[h]);
         if (avail[h] <= now || homeStart + homeLatency[m][l] > layerDeadline(f, m, l) || critical(f, homeStart)) {
-            return place(f, now);
+            return place(f, now) ? DISPATCHED : WAITS_FOR_HOME;
         }
-        return false;
+        return DEFERRED;
     }
 
     /** Whether the frame has less than {@link #CRITICAL} slack if its next layer starts at {@code start}. */

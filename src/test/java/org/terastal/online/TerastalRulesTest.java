@@ -86,4 +86,41 @@ class TerastalRulesTest {
             assertEquals(drops ? "1@a0" : "0@a0", ctx.dispatches.get(0), drops ? "drop" : "continue");
         }
     }
+
+    /**
+     * A re-homed layer whose home is busy moves to an idle engine where it still meets its virtual
+     * deadline (here 2 ms on engine 0 against waiting until 11 ms for home); without the migration
+     * rule it would wait for home.
+     */
+    @Test
+    void aRehomedLayerMigratesWhenItStillMeetsItsVirtualDeadline() {
+        FakeContext ctx = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
+        ctx.busyUntil(1, 5 * MS);
+        TerastalScheduler t = start(ctx, "a1");
+        t.onReady(ctx.arrive(0));
+        t.decide(0);
+        assertEquals(List.of("0@a0"), ctx.dispatches);
+    }
+
+    /**
+     * A critical frame (under 5% of its deadline left as slack after its home chain) moves only to an
+     * engine that finishes its layer sooner than waiting for home: here engine 2 would finish at
+     * 5.7 ms, within the layer's virtual deadline (5.75 ms) but later than home (2 + 3.5 ms), so the
+     * frame waits; with the critical threshold at 0 it migrates, as an ordinary frame does.
+     */
+    @Test
+    void aCriticalFrameMovesOnlyWhereItFinishesSooner() {
+        double fps = 1000 / 5.75;
+        long[][] latency = {{MS, 3_500_000, 5_700_000}};
+        for (double critical : new double[] {TerastalScheduler.CRITICAL, 0}) {
+            FakeContext ctx = new FakeContext(3, new double[] {fps}, latency);
+            ctx.busyUntil(0, 100 * MS);
+            ctx.busyUntil(1, 2 * MS);
+            TerastalScheduler t = TerastalScheduler.withConstants(table(ctx, "a1"), TerastalScheduler.HEADROOM, critical);
+            t.start(ctx);
+            t.onReady(ctx.arrive(0));
+            t.decide(0);
+            assertEquals(critical > 0 ? List.of() : List.of("0@a2"), ctx.dispatches, "critical threshold " + critical);
+        }
+    }
 }
