@@ -33,6 +33,8 @@ public final class Main implements Runnable {
     /** Runs a command line with the given streams; returns the exit code (0 ok, 1 failure, 2 usage). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // the tool prints dataflows and policies in lower case; take them back in any case
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -55,6 +55,19 @@ class CliTest {
         assertTrue(r.out().contains("Latencies: six-models-maestro-dual2048.csv"), r.out());
     }
 
+    /** Dataflows are printed in lower case everywhere, so they are read in any case. */
+    @Test
+    void dataflowsAreReadInAnyCase(@TempDir Path dir) {
+        Path upper = dir.resolve("upper.json");
+        Path lower = dir.resolve("lower.json");
+        for (Object[] c : new Object[][] {{"WS,OS", upper}, {"ws,Os", lower}}) {
+            Run r = run("compose", "--name", "t", "--platform", "platforms/Dual_4K.m", "--dataflows", (String) c[0], "--model",
+                    "models/resnet50.json", "--task", "resnet50@10", "-o", c[1].toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        assertEquals(InstanceFiles.read(upper), InstanceFiles.read(lower));
+    }
+
     @Test
     void skewedScenariosOverloadWsWhileThePairCouldCarryTheLoad() {
         for (String name : List.of("skewed-vision", "skewed-xr", "skewed-six")) {
