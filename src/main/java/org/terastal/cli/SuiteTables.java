@@ -1,6 +1,7 @@
 package org.terastal.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Solution;
 import org.terastal.io.InputException;
+import org.terastal.io.InputFiles;
+import org.terastal.io.csv.LatencyCsv;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
 import org.terastal.offline.Backends;
@@ -57,6 +60,8 @@ final class SuiteTables {
             throw new IllegalArgumentException("The suite name (" + suite + ") holds a comma or line break; give it another name in the sweep file");
         }
         Path tables = output.resolve(FOLDER).resolve(suite);
+        // one latency file serves every set: read it once
+        String latencyText = source.latency() == null ? null : new String(InputFiles.readBytes(source.latency()), StandardCharsets.UTF_8);
         Progress bar = solve ? Progress.start(err, "solve " + suite, manifest.sets().size(), "sets") : null;
         for (SuiteManifest.SetEntry set : manifest.sets()) {
             Path file = source.folder().resolve(set.file());
@@ -69,7 +74,8 @@ final class SuiteTables {
                 throw new IllegalArgumentException("Two scenarios are named '" + instance.name() + "' (the second is " + file
                         + "); maybe a suite appears twice in the sweep");
             }
-            LatencyTable latency = LatencyInputs.forInstance(instance, source.latency());
+            LatencyTable latency = latencyText == null ? LatencyInputs.forInstance(instance, null)
+                    : LatencyCsv.parse(source.latency().toString(), latencyText, instance);
             if (!latency.source().equals(manifest.latency())) {
                 throw new IllegalArgumentException("The suite " + source.folder() + " was drawn under the latencies of " + manifest.latency()
                         + " but the sweep gives " + latency.source() + "; its rates hold only under the table they were set from: "
@@ -99,7 +105,7 @@ final class SuiteTables {
     static String digest(Solution s) {
         Solution timeless = new Solution(s.instance(), s.instanceChecksum(), s.status(), s.solver(), s.formulation(), s.objective(), s.bound(),
                 s.gap(), 0, s.parameters(), s.models());
-        return SweepPlan.sha256(SolutionFiles.toJson(timeless).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return SweepPlan.sha256(SolutionFiles.toJson(timeless).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Solution solve(Instance instance, LatencyTable latency, Path table) {
