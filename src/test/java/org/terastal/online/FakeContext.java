@@ -2,6 +2,8 @@ package org.terastal.online;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.terastal.domain.AccuracyRow;
+import org.terastal.domain.AccuracyTable;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
 import org.terastal.domain.Implementation;
@@ -11,19 +13,21 @@ import org.terastal.domain.LayerType;
 import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
 import org.terastal.domain.Task;
+import org.terastal.domain.VariantCandidate;
 import org.terastal.sim.SchedulerContext;
 
 /**
  * A hand-built situation for testing one scheduling rule: tasks (one single-layer model each, at a
  * rate and relative deadline), frames with a deadline and progress, accelerators free at given times,
- * and a record of the dispatches a policy makes. Nothing runs: the test sets the state and reads what
- * the rule decided.
+ * and a record of the dispatches a policy makes ({@code frame@engine}, with {@code /variant} when the
+ * layer runs as its variant). Nothing runs: the test sets the state and reads what the rule decided.
  */
 final class FakeContext implements SchedulerContext {
     static final long MS = 1_000_000L;
 
     private final Instance instance;
     private final long[][] latency;
+    private final long[][] variantLatency;
     private final long[] freeAt;
     private final List<long[]> frames = new ArrayList<>();
     final List<String> dispatches = new ArrayList<>();
@@ -35,6 +39,15 @@ final class FakeContext implements SchedulerContext {
      * @param latency      per task (and model) its one layer's original latency on each engine
      */
     FakeContext(int accelerators, double[] fps, long[][] latency) {
+        this(accelerators, fps, latency, new long[fps.length][]);
+    }
+
+    /**
+     * @param variantLatency per task, its layer's variant latency on each engine, or null when the
+     *                       layer is no variant candidate; a candidate's variant is measured at 0.99
+     *                       of the baseline accuracy, above the 0.97 floor
+     */
+    FakeContext(int accelerators, double[] fps, long[][] latency, long[][] variantLatency) {
         List<Accelerator> accs = new ArrayList<>();
         for (int a = 0; a < accelerators; a++) {
             accs.add(new Accelerator("a" + a, Dataflow.WS, 64, 1000, 8, 8, 1024, 1024));
@@ -42,11 +55,19 @@ final class FakeContext implements SchedulerContext {
         List<Model> models = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
         for (int t = 0; t < fps.length; t++) {
-            models.add(new Model("m" + t, "", List.of(new Layer("L0", LayerType.CONV, 1, 4, 4, 4, 4, 1, 1, 1, 0)), List.of(), null, 0.97));
+            Layer layer = new Layer("L0", LayerType.CONV, 1, 4, 4, 4, 4, 1, 1, 1, 0);
+            if (variantLatency[t] == null) {
+                models.add(new Model("m" + t, "", List.of(layer), List.of(), null, 0.97));
+            } else {
+                AccuracyTable accuracy = new AccuracyTable("top1", true, List.of(new AccuracyRow(List.of(), 1.0, ""),
+                        new AccuracyRow(List.of("L0"), 0.99, "")));
+                models.add(new Model("m" + t, "", List.of(layer), List.of(new VariantCandidate("L0", 2)), accuracy, 0.97));
+            }
             tasks.add(new Task("t" + t, "m" + t, fps[t], 0, 0, 0, null, 1));
         }
         instance = new Instance("fake", "", new Platform("p", accs), models, tasks);
         this.latency = latency;
+        this.variantLatency = variantLatency;
         freeAt = new long[accelerators];
     }
 
@@ -101,7 +122,10 @@ final class FakeContext implements SchedulerContext {
 
     @Override
     public long latency(int model, int layer, Implementation impl, int acc) {
-        return impl == Implementation.ORIGINAL ? latency[model][acc] : Long.MAX_VALUE;
+        if (impl == Implementation.ORIGINAL) {
+            return latency[model][acc];
+        }
+        return variantLatency[model] == null ? Long.MAX_VALUE : variantLatency[model][acc];
     }
 
     @Override
@@ -112,8 +136,8 @@ final class FakeContext implements SchedulerContext {
     @Override
     public long fastestLatency(int model, int layer) {
         long best = Long.MAX_VALUE;
-        for (long l : latency[model]) {
-            best = Math.min(best, l);
+        for (int a = 0; a < freeAt.length; a++) {
+            best = Math.min(best, Math.min(latency[model][a], latency(model, layer, Implementation.VARIANT, a)));
         }
         return best;
     }
@@ -196,7 +220,11 @@ final class FakeContext implements SchedulerContext {
             throw new IllegalStateException("dispatch of frame " + frame + " to engine " + acc + " is not allowed now");
         }
         frames.get(frame)[4] = 1;
-        freeAt[acc] = now + latency(frameModel(frame), 0, impl, acc);
-        dispatches.add(frame + "@a" + acc);
+        long latency = latency(frameModel(frame), 0, impl, acc);
+        if (latency == Long.MAX_VALUE) {
+            throw new IllegalStateException("frame " + frame + " has no " + impl + " implementation");
+        }
+        freeAt[acc] = now + latency;
+        dispatches.add(frame + "@a" + acc + (impl == Implementation.VARIANT ? "/variant" : ""));
     }
 }

@@ -25,7 +25,29 @@ class TerastalRulesTest {
             long d = ctx.taskDeadline(t);
             plans.add(new ModelPlan("m" + t, List.of(), 1.0, List.of(new LayerPlan("L0", homes[t], Implementation.ORIGINAL, d, d, false))));
         }
+        return table(plans);
+    }
+
+    private static Solution table(List<ModelPlan> plans) {
         return new Solution("fake", "sha256:x", SolveStatus.OPTIMAL, "hand", "table", Map.of(), Map.of(), 0, 0, Map.of(), plans);
+    }
+
+    /** A one-task table: the layer at {@code home} as {@code impl}, with this budget, its variant enabled or not. */
+    private static Solution table(String home, Implementation impl, long budget, boolean variantEnabled) {
+        return table(List.of(new ModelPlan("m0", variantEnabled ? List.of("L0") : List.of(), variantEnabled ? 0.99 : 1.0,
+                List.of(new LayerPlan("L0", home, impl, budget, budget, false)))));
+    }
+
+    /** Task 0 at 50 fps (20 ms deadline): original 20 ms on engine 0 and 12 ms on engine 1, variant 18 / 8 ms. */
+    private static FakeContext withVariant() {
+        return new FakeContext(2, new double[] {50}, new long[][] {{20 * MS, 12 * MS}}, new long[][] {{18 * MS, 8 * MS}});
+    }
+
+    private static List<String> decideOnce(FakeContext ctx, TerastalScheduler t) {
+        t.start(ctx);
+        t.onReady(ctx.arrive(0));
+        t.decide(0);
+        return ctx.dispatches;
     }
 
     private static TerastalScheduler start(FakeContext ctx, String... homes) {
@@ -121,6 +143,102 @@ class TerastalRulesTest {
             t.onReady(ctx.arrive(0));
             t.decide(0);
             assertEquals(critical > 0 ? List.of() : List.of("0@a2"), ctx.dispatches, "critical threshold " + critical);
+        }
+    }
+    /**
+     * At home, a layer the table runs as its original switches to its enabled variant only where that
+     * buys time: with a 10 ms budget the 12 ms original would miss its virtual deadline and the 8 ms
+     * variant runs; with 13 ms the original meets it and runs. (The other engine is busy.)
+     */
+    @Test
+    void aLayerSwitchesToItsVariantAtHomeOnlyWhenTheOriginalWouldMissItsVirtualDeadline() {
+        for (long budget : new long[] {10 * MS, 13 * MS}) {
+            FakeContext ctx = withVariant();
+            ctx.busyUntil(0, 100 * MS);
+            List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+            assertEquals(List.of(budget < 12 * MS ? "0@a1/variant" : "0@a1"), d, "budget " + budget / MS + " ms");
+        }
+    }
+
+    /**
+     * A migrating layer runs its original on the target unless the original misses its virtual
+     * deadline there and the enabled variant is faster: home (engine 1) busy for 50 ms, engine 0 runs
+     * the original in 20 ms and the variant in 18 ms; with a 19 ms budget the variant goes, with 21 ms
+     * the original.
+     */
+    @Test
+    void aMigratingLayerRunsItsVariantOnlyWhenTheOriginalWouldMissThere() {
+        for (long budget : new long[] {19 * MS, 21 * MS}) {
+            FakeContext ctx = withVariant();
+            ctx.busyUntil(1, 50 * MS);
+            List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+            assertEquals(List.of(budget < 20 * MS ? "0@a0/variant" : "0@a0"), d, "budget " + budget / MS + " ms");
+        }
+    }
+
+    /**
+     * Only the table's enabled variants are used: the same situation as the first variant rule with the
+     * variant not enabled runs the original, late; and a variant the table homes runs as the variant
+     * in every frame, although the original would meet its budget there too.
+     */
+    @Test
+    void onlyEnabledVariantsRunAndAHomedVariantAlwaysRuns() {
+        FakeContext off = withVariant();
+        off.busyUntil(0, 100 * MS);
+        assertEquals(List.of("0@a1"), decideOnce(off, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, false))));
+
+        FakeContext homed = withVariant();
+        homed.busyUntil(0, 100 * MS);
+        assertEquals(List.of("0@a1/variant"), decideOnce(homed, new TerastalScheduler(table("a1", Implementation.VARIANT, 13 * MS, true))));
+    }
+
+    /** Without variants ({@code terastal-novariant}) a layer the table runs as a variant runs its original, on the engine where that is fastest. */
+    @Test
+    void withoutVariantsTheOriginalRunsWhereItIsFastest() {
+        FakeContext ctx = withVariant();
+        assertEquals(List.of("0@a1"), decideOnce(ctx, new TerastalNoVariantScheduler(table("a0", Implementation.VARIANT, 19 * MS, true))));
+    }
+
+    /**
+     * Without variants and with every layer homed where it is fastest, the table has nothing to add:
+     * on random situations of one-layer models (so a virtual deadline is the frame's deadline), under
+     * drop, Terastal dispatches exactly as EDF does. Seeded; the seed is in the message.
+     */
+    @Test
+    void withNothingToAddTerastalDispatchesAsEdf() {
+        for (long seed = 1; seed <= 300; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            int accs = 2 + random.nextInt(2);
+            int tasks = 1 + random.nextInt(4);
+            double[] fps = new double[tasks];
+            long[][] latency = new long[tasks][accs];
+            String[] homes = new String[tasks];
+            for (int t = 0; t < tasks; t++) {
+                fps[t] = 20 + random.nextInt(200);
+                int fastest = 0;
+                for (int a = 0; a < accs; a++) {
+                    latency[t][a] = (1 + random.nextInt(8000)) * 1000L;
+                    fastest = latency[t][a] < latency[t][fastest] ? a : fastest;
+                }
+                homes[t] = "a" + fastest;
+            }
+            int[] arrivals = random.ints(1 + random.nextInt(6), 0, tasks).toArray();
+            long[] busy = random.longs(accs, 0, 6 * MS).map(b -> random.nextBoolean() ? 0 : b).toArray();
+            List<List<String>> runs = new ArrayList<>();
+            for (boolean edf : new boolean[] {true, false}) {
+                FakeContext ctx = new FakeContext(accs, fps, latency);
+                for (int a = 0; a < accs; a++) {
+                    ctx.busyUntil(a, busy[a]);
+                }
+                org.terastal.sim.Scheduler policy = edf ? new EdfScheduler() : new TerastalScheduler(table(ctx, homes));
+                policy.start(ctx);
+                for (int task : arrivals) {
+                    policy.onReady(ctx.arrive(task));
+                }
+                policy.decide(0);
+                runs.add(ctx.dispatches);
+            }
+            assertEquals(runs.get(0), runs.get(1), "seed " + seed + ": EDF against Terastal");
         }
     }
 }
