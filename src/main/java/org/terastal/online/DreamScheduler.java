@@ -197,6 +197,11 @@ public final class DreamScheduler implements Scheduler {
     }
 
     @Override
+    public long promisedUntil(int acc) {
+        return avail[acc];
+    }
+
+    @Override
     public void decide(long now) {
         int accs = avail.length;
         int idle = 0;

@@ -76,6 +76,11 @@ abstract class EarliestFinishScheduler implements Scheduler {
         }
     }
 
+    @Override
+    public long promisedUntil(int acc) {
+        return avail[acc];
+    }
+
     /**
      * The standard earliest-finish mapping shared by the baselines: the accelerator where the
      * layer's original would finish first, counting each accelerator's busy time in {@code avail}

@@ -14,8 +14,11 @@ import org.terastal.sim.SchedulerContext;
  * <p>Two instances of the policy run side by side, one over the admitted frames and one over the
  * rejected ones; each sees the run through a view in which only its own frames are waiting. At a
  * decision the admitted side decides first; the rejected side then gets the engines still idle.
- * A frame rejected while it waits leaves the admitted side as if dropped and joins the rejected
- * side as if it became ready. Each side keeps the policy's own rules (its order, its mapping), so
+ * The rejected side sees the engines the admitted side started a layer on or made a frame wait for
+ * at this decision as busy until then ({@link Scheduler#promisedUntil}), as one scan over both
+ * classes would, so a rejected frame does not wait for an engine an admitted one is waiting for
+ * while another engine stays idle. A frame rejected while it waits leaves the admitted side as if
+ * dropped and joins the rejected side as if it became ready. Each side keeps the policy's own rules (its order, its mapping), so
  * the guard changes only which frames compete, never how the policy treats them.
  */
 public final class GuardedScheduler implements Scheduler {
@@ -132,7 +135,7 @@ public final class GuardedScheduler implements Scheduler {
 
         @Override
         public long freeAt(int acc) {
-            return sim.freeAt(acc);
+            return admitted ? sim.freeAt(acc) : Math.max(sim.freeAt(acc), admittedSide.promisedUntil(acc));
         }
 
         @Override

@@ -37,6 +37,16 @@ public interface Scheduler {
     }
 
     /**
+     * Right after {@link #decide}: until when this policy counts on the accelerator at that decision,
+     * for a layer it started there or a frame it made wait for it; 0 when it keeps no such promise.
+     * A policy deciding next over other frames (the rejected side of a guard) then does not place a
+     * layer on an engine this one is waiting for, just as one policy's own scan would not.
+     */
+    default long promisedUntil(int acc) {
+        return 0;
+    }
+
+    /**
      * A decision point: all events at {@code now} have been applied, at least one accelerator is idle
      * and at least one frame is waiting. Dispatch ready layers to idle accelerators, or none to wait.
      */
