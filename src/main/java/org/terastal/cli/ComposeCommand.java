@@ -30,7 +30,8 @@ final class ComposeCommand implements Runnable {
     @Option(names = "--platform", required = true, paramLabel = "FILE", description = "MAESTRO hardware file (.m) or instance file (.json).")
     Path platformFile;
 
-    @Option(names = "--dataflows", split = ",", paramLabel = "DF", description = "Dataflow of each accelerator of a MAESTRO hardware file, in order.")
+    @Option(names = "--dataflows", split = ",", paramLabel = "DATAFLOW",
+            description = "Dataflow of each accelerator of a MAESTRO hardware file, in order, of ${COMPLETION-CANDIDATES}, e.g. WS,OS.")
     List<Dataflow> dataflows;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file; repeat for each model.")

@@ -24,14 +24,14 @@ import picocli.CommandLine.Spec;
         "Reads a MAESTRO model file with XRBench's FPS, Probability and Dependency lines and a MAESTRO",
         "hardware file. One model and one task per network; no variant candidates."})
 final class ImportCommand implements Runnable {
-    @Option(names = "--model", required = true, paramLabel = "SCENARIO.m", description = "MAESTRO model file (XRBench scenario).")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "MAESTRO model file (.m, an XRBench scenario).")
     Path modelFile;
 
-    @Option(names = "--hw", required = true, paramLabel = "HW.m", description = "MAESTRO hardware file.")
+    @Option(names = "--hw", required = true, paramLabel = "FILE", description = "MAESTRO hardware file (.m).")
     Path hwFile;
 
-    @Option(names = "--dataflows", required = true, split = ",", paramLabel = "DF",
-            description = "Dataflow of each accelerator of the hardware file, in order (WS, OS, RS), e.g. WS,OS.")
+    @Option(names = "--dataflows", required = true, split = ",", paramLabel = "DATAFLOW",
+            description = "Dataflow of each accelerator of the hardware file, in order, of ${COMPLETION-CANDIDATES}, e.g. WS,OS.")
     List<Dataflow> dataflows;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Instance name (default: the model file's name).")
