@@ -37,9 +37,9 @@ final class ComposeCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file; repeat for each model.")
     List<Path> modelFiles;
 
-    @Option(names = "--task", required = true, paramLabel = "SPEC",
+    @Option(names = "--task", required = true, paramLabel = "SPEC", converter = OptionTypes.TaskSpecs.class,
             description = {"Task: [ID:]MODEL@FPS[,deadline=MS][,offset=MS][,jitter=MS][,weight=W][,after=PARENT[/P]]; repeat for each task."})
-    List<String> tasks;
+    List<TaskSpec> tasks;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Instance file to write.")
     Path output;
@@ -51,7 +51,7 @@ final class ComposeCommand implements Runnable {
     public void run() {
         Platform platform = platform();
         List<Model> models = modelFiles.stream().map(InstanceFiles::readModel).toList();
-        Instance instance = Scenarios.compose(name, description, platform, models, tasks.stream().map(TaskSpec::new).toList());
+        Instance instance = Scenarios.compose(name, description, platform, models, tasks);
         InstanceFiles.write(output, instance);
         spec.commandLine().getOut().printf("Wrote %s: %d models, %d tasks on %s%n", output, models.size(), instance.tasks().size(),
                 platform.name());

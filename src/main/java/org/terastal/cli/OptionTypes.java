@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.terastal.offline.Backends;
 import org.terastal.offline.Formulation;
 import org.terastal.online.Schedulers;
+import org.terastal.scenario.TaskSpec;
 import org.terastal.sim.Durations;
 import org.terastal.sim.LatePolicy;
 import picocli.CommandLine.ITypeConverter;
@@ -95,6 +96,20 @@ final class OptionTypes {
                 // the message below
             }
             throw new TypeConversionException("The count (" + text + ") is not a whole number of at least 1, e.g. 4");
+        }
+    }
+
+    /**
+     * A task spec ({@link TaskSpec}), read to the end so that a malformed one is a usage error; the
+     * models and the parents of cascades it names are checked when the instance is composed.
+     */
+    static final class TaskSpecs implements ITypeConverter<TaskSpec> {
+        @Override
+        public TaskSpec convert(String text) {
+            TaskSpec spec = new TaskSpec(text);
+            // a cascade's rate needs its parent's, which is not known yet; any rate checks the spec
+            converted(() -> spec.toTask(parent -> 1.0));
+            return spec;
         }
     }
 
