@@ -16,6 +16,7 @@ import org.terastal.scenario.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code terastal import}: an instance from MAESTRO/XRBench files. */
@@ -41,8 +42,15 @@ final class ImportCommand implements Runnable {
     String description;
 
     @Option(names = "--floor", defaultValue = "0.97", paramLabel = "X",
-            description = "Accuracy floor (normalised) of every model (default: ${DEFAULT-VALUE}).")
-    double floor;
+            description = "Accuracy floor (normalised, in (0, 1]) of every model (default: ${DEFAULT-VALUE}).")
+    void floor(double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new ParameterException(spec.commandLine(), "The floor (" + value + ") is not a normalised accuracy in (0, 1]; maybe --floor 0.97");
+        }
+        floor = value;
+    }
+
+    private double floor;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Instance file to write.")
     Path output;

@@ -72,6 +72,8 @@ class CommandLineContractTest {
                         "resnet50@10", "-o", "OUT"),
                 usage("compose", "--name", "x", "--platform", HW, "--dataflows", "WS,OS", "--model", "models/resnet50.json", "--task",
                         "resnet50@abc", "-o", "OUT"),
+                usage("import", "--model", "src/test/resources/maestro/AR_gaming.m", "--hw", HW, "--dataflows", "WS,OS", "--floor", "2", "-o",
+                        "OUT"),
                 usage("import", "--model", "SCENARIO.m", "--hw", HW, "--dataflows", "ws,xx", "-o", "OUT"),
                 usage("suite", "--name", "s", "--platform", HW, "--dataflows", "WS,XX", "--pool", "models", "--seed", "1", "-o", "OUT"),
                 usage("suite", "--name", "s", "--platform", HW, "--dataflows", "WS,OS", "--pool", "models", "--seed", "1", "--sets", "many",
