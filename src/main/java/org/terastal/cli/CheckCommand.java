@@ -54,9 +54,6 @@ public final class CheckCommand implements Callable<Integer> {
             out.println(v.kind() + ": " + v.message());
         }
         out.flush();
-        spec.commandLine().getErr().println("terastal check: " + violations.size() + " violation" + (violations.size() == 1 ? "" : "s")
-                + " in " + solutionFile);
-        spec.commandLine().getErr().flush();
-        return 1;
+        return CommandErrors.fail(spec, violations.size() + " violation" + (violations.size() == 1 ? "" : "s") + " in " + solutionFile);
     }
 }

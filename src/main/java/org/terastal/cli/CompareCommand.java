@@ -20,6 +20,7 @@ import org.terastal.offline.OfflineFormulation;
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
+import org.terastal.offline.SolverSettings;
 import org.terastal.offline.check.SolutionChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,30 +52,30 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Latency table used for every instance (rows of other models are skipped). Default: the built-in cost model.")
     Path latencyFile;
 
-    @Option(names = "--solvers", paramLabel = "LIST", split = ",", defaultValue = "cpsat,choco,scip",
-            description = "Back-ends to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solvers", paramLabel = "SOLVER", split = ",", defaultValue = "cpsat,choco,scip", converter = OptionTypes.SolverNames.class,
+            completionCandidates = OptionTypes.SolverNames.class, description = "Back-ends to run, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> solvers;
 
-    @Option(names = "--formulations", paramLabel = "LIST", split = ",", defaultValue = "table,mip",
-            description = "Formulations to run (default: ${DEFAULT-VALUE}).")
-    List<String> formulations;
+    @Option(names = "--formulations", paramLabel = "FORMULATION", split = ",", defaultValue = "table,mip", converter = OptionTypes.Formulations.class,
+            completionCandidates = OptionTypes.Formulations.class, description = "Formulations to run, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    List<Formulation> forms;
 
     @Mixin
     SolverOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", required = true, description = "Results to write (CSV).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Results to write (CSV).")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        return CommandErrors.run(spec, this::compare);
+        SolverSettings settings = options.settings(spec);
+        long cap = options.capPpm(spec);
+        return CommandErrors.run(spec, () -> compare(settings, cap));
     }
 
-    private int compare() {
+    private int compare(SolverSettings settings, long cap) {
         PrintWriter out = spec.commandLine().getOut();
         List<Backend> backends = solvers.stream().map(Backends::create).toList();
-        List<Formulation> forms = formulations.stream().map(Formulation::of).toList();
-        long cap = options.capPpm();
         List<Instance> instances = instanceFiles.stream().map(InstanceFiles::read).toList();
         List<LatencyTable> tables = instances.stream().map(i -> LatencyInputs.forInstance(i, latencyFile)).toList();
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
@@ -84,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
         try (Progress bar = Progress.start(spec.commandLine().getErr(), "compare", (long) instances.size() * backends.size() * forms.size(),
                 "solves")) {
             for (int i = 0; i < instances.size(); i++) {
-                compare(i, instances, tables, backends, forms, cap, csv, format, out, bar);
+                compare(i, instances, tables, backends, settings, cap, csv, format, out, bar);
             }
         }
         AtomicFiles.write(output, csv.toString());
@@ -94,7 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Every back-end and formulation on instance {@code i}: a table line and a CSV row per solve. */
-    private void compare(int i, List<Instance> instances, List<LatencyTable> tables, List<Backend> backends, List<Formulation> forms, long cap,
+    private void compare(int i, List<Instance> instances, List<LatencyTable> tables, List<Backend> backends, SolverSettings settings, long cap,
                          StringBuilder csv, String format, PrintWriter out, Progress bar) {
         Instance instance = instances.get(i);
         for (Backend backend : backends) {
@@ -107,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
                     bar.step();
                     continue;
                 }
-                SolveOutcome o = OfflineSolver.solve(instance, tables.get(i), backend, form, options.settings(), cap);
+                SolveOutcome o = OfflineSolver.solve(instance, tables.get(i), backend, form, settings, cap);
                 Solution s = o.solution();
                 int violations = s == null ? 0 : SolutionChecker.check(instance, tables.get(i), s).size();
                 List<String> row = new ArrayList<>(List.of(instance.name(), backend.name(), form.label(), o.status().name()));

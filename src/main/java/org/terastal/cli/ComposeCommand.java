@@ -30,15 +30,16 @@ final class ComposeCommand implements Runnable {
     @Option(names = "--platform", required = true, paramLabel = "FILE", description = "MAESTRO hardware file (.m) or instance file (.json).")
     Path platformFile;
 
-    @Option(names = "--dataflows", split = ",", paramLabel = "DF", description = "Dataflow of each accelerator of a MAESTRO hardware file, in order.")
+    @Option(names = "--dataflows", split = ",", paramLabel = "DATAFLOW",
+            description = "Dataflow of each accelerator of a MAESTRO hardware file, in order, of ${COMPLETION-CANDIDATES}, e.g. WS,OS.")
     List<Dataflow> dataflows;
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file; repeat for each model.")
     List<Path> modelFiles;
 
-    @Option(names = "--task", required = true, paramLabel = "SPEC",
+    @Option(names = "--task", required = true, paramLabel = "SPEC", converter = OptionTypes.TaskSpecs.class,
             description = {"Task: [ID:]MODEL@FPS[,deadline=MS][,offset=MS][,jitter=MS][,weight=W][,after=PARENT[/P]]; repeat for each task."})
-    List<String> tasks;
+    List<TaskSpec> tasks;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Instance file to write.")
     Path output;
@@ -50,7 +51,7 @@ final class ComposeCommand implements Runnable {
     public void run() {
         Platform platform = platform();
         List<Model> models = modelFiles.stream().map(InstanceFiles::readModel).toList();
-        Instance instance = Scenarios.compose(name, description, platform, models, tasks.stream().map(TaskSpec::new).toList());
+        Instance instance = Scenarios.compose(name, description, platform, models, tasks);
         InstanceFiles.write(output, instance);
         spec.commandLine().getOut().printf("Wrote %s: %d models, %d tasks on %s%n", output, models.size(), instance.tasks().size(),
                 platform.name());

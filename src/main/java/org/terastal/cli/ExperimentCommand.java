@@ -13,7 +13,6 @@ import org.terastal.domain.Solution;
 import org.terastal.io.InputFiles;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.online.Schedulers;
-import org.terastal.sim.Durations;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.ExperimentTraces;
 import org.terastal.sim.LatePolicy;
@@ -55,35 +54,38 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INSTANCE|SWEEP", description = "Instance files (JSON), one scenario each; or one sweep file.")
     List<Path> inputFiles;
 
-    @Option(names = "--solution", paramLabel = "F.json", description = "Solution table of each instance, in the same order (needed by the terastal schedulers).")
+    @Option(names = "--solution", paramLabel = "FILE", description = "Solution table (JSON) of each instance, in the same order (needed by the terastal schedulers).")
     List<Path> solutionFiles = new ArrayList<>();
 
-    @Option(names = "--latency", paramLabel = "CSV", description = "Latency table covering every instance's models.")
+    @Option(names = "--latency", paramLabel = "CSV", description = "Latency table covering every instance's models; default: the built-in cost model.")
     Path latencyFile;
 
-    @Option(names = "--schedulers", split = ",", paramLabel = "S", description = "Schedulers; default: all built-in.")
+    @Option(names = "--schedulers", split = ",", paramLabel = "SCHEDULER", converter = OptionTypes.SchedulerNames.class,
+            completionCandidates = OptionTypes.SchedulerNames.class, description = "Schedulers, of ${COMPLETION-CANDIDATES}; default: all.")
     List<String> schedulers = new ArrayList<>(Schedulers.NAMES);
 
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds; default ${DEFAULT-VALUE}.")
+    @Option(names = "--seeds", split = ",", defaultValue = "1", paramLabel = "N", description = "Seeds; default ${DEFAULT-VALUE}.")
     List<Long> seeds;
 
-    @Option(names = "--loads", defaultValue = Sweep.DEFAULT_LOADS, paramLabel = "FROM:TO:STEP|X,Y,…", description = "Load factors; default ${DEFAULT-VALUE}.")
+    @Option(names = "--loads", defaultValue = Sweep.DEFAULT_LOADS, paramLabel = "FROM:TO:STEP|X,Y,...", description = "Load factors; default ${DEFAULT-VALUE}.")
     String loads;
 
-    @Option(names = "--late", split = ",", defaultValue = "drop,continue", description = "Late-frame policies; default ${DEFAULT-VALUE}.")
-    List<String> lates;
+    @Option(names = "--late", split = ",", defaultValue = "drop,continue", paramLabel = "POLICY", converter = OptionTypes.LatePolicies.class,
+            completionCandidates = OptionTypes.LatePolicies.class, description = "Late-frame policies, of ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
+    List<LatePolicy> lates;
 
-    @Option(names = "--horizon", defaultValue = "10s", description = "Simulated horizon of each run; default ${DEFAULT-VALUE}.")
-    String horizon;
+    @Option(names = "--horizon", defaultValue = "10s", paramLabel = "DURATION", converter = OptionTypes.Duration.class,
+            description = "Simulated horizon of each run, " + OptionTypes.DURATION_UNITS + "; default ${DEFAULT-VALUE}.")
+    long horizonNs;
 
     @Option(names = "--average", defaultValue = Sweep.DEFAULT_AVERAGE, paramLabel = "FROM:TO", description = "Load range averaged in the report's per-model table and headline; default ${DEFAULT-VALUE}.")
     String average;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Cells run at once; default: one per core.")
+    @Option(names = "--jobs", paramLabel = "N", converter = OptionTypes.Count.class, description = "Cells run at once; default: one per core.")
     Integer jobs;
 
-    @Option(names = "--shard", paramLabel = "k/n", converter = ShardConverter.class,
-            description = "Run only the cells whose index i in canonical order has i mod n = k-1, writing cell files only; "
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = "Run only the cells whose index i in canonical order has i mod N = K-1, writing cell files only; "
                     + "terastal merge then makes the outputs.")
     Shard shard;
 
@@ -113,7 +115,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 // fall through to the message
             }
-            throw new CommandLine.TypeConversionException("The shard (" + text + ") is not k/n with 1 <= k <= n, e.g. 1/4");
+            throw new CommandLine.TypeConversionException("The shard (" + text + ") is not K/N with 1 <= K <= N, e.g. 1/4");
         }
     }
 
@@ -133,7 +135,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         Set<String> suiteSets = new HashSet<>();
         plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteSets.add(k.name()));
         SweepRunner.Outcome outcome;
-        try (CellProgress progress = new CellProgress(err, output)) {
+        try (CellProgress progress = new CellProgress(err, CommandErrors.prefix(spec), output)) {
             outcome = SweepRunner.run(plan, cells, output, threads, SweepRunner.simulation(plan, scenarios), progress);
         }
         if (shard == null || shard.k() == 1) {
@@ -175,16 +177,18 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         if (!solutionFiles.isEmpty() && solutionFiles.size() != inputFiles.size()
                 || solutionFiles.isEmpty() && schedulers.stream().anyMatch(Schedulers::needsSolution)) {
-            throw new IllegalArgumentException("The terastal schedulers read a solution table: give one --solution per instance ("
+            throw new CommandLine.ParameterException(spec.commandLine(), "The terastal schedulers read a solution table: give one --solution per instance ("
                     + inputFiles.size() + " instances, " + solutionFiles.size() + " solutions), or leave them out of --schedulers");
         }
         List<Sweep.Scenario> scenarios = new ArrayList<>();
         for (int i = 0; i < inputFiles.size(); i++) {
             scenarios.add(new Sweep.Scenario(null, inputFiles.get(i), solutionFiles.isEmpty() ? null : solutionFiles.get(i), latencyFile));
         }
-        double[] range = Sweep.parseRange(average);
-        return new Sweep(scenarios, List.of(), schedulers, seeds, Sweep.parseLoads(loads), lates.stream().map(LatePolicy::parse).toList(),
-                Durations.parseNs(horizon), range[0], range[1]);
+        // every setting of this sweep comes from the command line, so a setting the sweep refuses is a usage error
+        return CommandErrors.fromOptions(spec, () -> {
+            double[] range = Sweep.parseRange(average);
+            return new Sweep(scenarios, List.of(), schedulers, seeds, Sweep.parseLoads(loads), lates, horizonNs, range[0], range[1]);
+        });
     }
 
     /**
@@ -230,18 +234,20 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** The progress bar of the cells that run, and a line on the cells a resumed run finds done. */
     private static final class CellProgress implements SweepRunner.Listener, AutoCloseable {
         private final PrintWriter err;
+        private final String prefix;
         private final Path output;
         private Progress bar;
 
-        CellProgress(PrintWriter err, Path output) {
+        CellProgress(PrintWriter err, String prefix, Path output) {
             this.err = err;
+            this.prefix = prefix;
             this.output = output;
         }
 
         @Override
         public void starting(int toRun, int reused) {
             if (reused > 0) {
-                err.printf("experiment: %d cells already done in %s, %d to run%n", reused, output.resolve(SweepPlan.CELLS), toRun);
+                err.printf("%s%d cells already done in %s, %d to run%n", prefix, reused, output.resolve(SweepPlan.CELLS), toRun);
                 err.flush();
             }
             bar = Progress.start(err, "experiment", toRun, "cells");

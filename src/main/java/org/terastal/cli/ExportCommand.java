@@ -33,7 +33,7 @@ final class ExportCommand implements Runnable {
     @Mixin
     InstanceOptions options;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "maestro or csv.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES}.")
     Format format;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "PATH", description = "Folder (maestro) or file (csv).")

@@ -21,13 +21,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--models", paramLabel = "M", required = true, description = "Number of models, 1-32.")
+    @Option(names = "--models", paramLabel = "N", required = true, description = "Number of models, 1-32.")
     int models;
 
-    @Option(names = "--layers", paramLabel = "L", required = true, description = "Layers per model, 7-200.")
+    @Option(names = "--layers", paramLabel = "N", required = true, description = "Layers per model, 7-200.")
     int layers;
 
-    @Option(names = "--accelerators", paramLabel = "A", defaultValue = "2",
+    @Option(names = "--accelerators", paramLabel = "N", defaultValue = "2",
             description = "Accelerators, 1-4, dataflows WS, OS, RS, WS (default: ${DEFAULT-VALUE}).")
     int accelerators;
 
@@ -36,13 +36,15 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "higher (default: ${DEFAULT-VALUE}).")
     double load;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.json", required = true, description = "Instance file to write.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Instance file to write (JSON).")
     Path output;
 
     @Override
     public Integer call() throws Exception {
+        InstanceGenerator.Settings settings = CommandErrors.fromOptions(spec,
+                () -> new InstanceGenerator.Settings(seed, models, layers, accelerators, load));
         return CommandErrors.run(spec, () -> {
-            Instance instance = InstanceGenerator.generate(new InstanceGenerator.Settings(seed, models, layers, accelerators, load));
+            Instance instance = InstanceGenerator.generate(settings);
             InstanceFiles.write(output, instance);
             spec.commandLine().getOut().println("wrote " + output + ": " + instance.name() + ", " + InstanceFiles.checksum(instance));
             spec.commandLine().getOut().flush();

@@ -16,6 +16,7 @@ import org.terastal.scenario.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code terastal import}: an instance from MAESTRO/XRBench files. */
@@ -24,14 +25,14 @@ import picocli.CommandLine.Spec;
         "Reads a MAESTRO model file with XRBench's FPS, Probability and Dependency lines and a MAESTRO",
         "hardware file. One model and one task per network; no variant candidates."})
 final class ImportCommand implements Runnable {
-    @Option(names = "--model", required = true, paramLabel = "SCENARIO.m", description = "MAESTRO model file (XRBench scenario).")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "MAESTRO model file (.m, an XRBench scenario).")
     Path modelFile;
 
-    @Option(names = "--hw", required = true, paramLabel = "HW.m", description = "MAESTRO hardware file.")
+    @Option(names = "--hw", required = true, paramLabel = "FILE", description = "MAESTRO hardware file (.m).")
     Path hwFile;
 
-    @Option(names = "--dataflows", required = true, split = ",", paramLabel = "DF",
-            description = "Dataflow of each accelerator of the hardware file, in order (WS, OS, RS), e.g. WS,OS.")
+    @Option(names = "--dataflows", required = true, split = ",", paramLabel = "DATAFLOW",
+            description = "Dataflow of each accelerator of the hardware file, in order, of ${COMPLETION-CANDIDATES}, e.g. WS,OS.")
     List<Dataflow> dataflows;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Instance name (default: the model file's name).")
@@ -41,8 +42,15 @@ final class ImportCommand implements Runnable {
     String description;
 
     @Option(names = "--floor", defaultValue = "0.97", paramLabel = "X",
-            description = "Accuracy floor (normalised) of every model (default: ${DEFAULT-VALUE}).")
-    double floor;
+            description = "Accuracy floor (normalised, in (0, 1]) of every model (default: ${DEFAULT-VALUE}).")
+    void floor(double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new ParameterException(spec.commandLine(), "The floor (" + value + ") is not a normalised accuracy in (0, 1]; maybe --floor 0.97");
+        }
+        floor = value;
+    }
+
+    private double floor;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Instance file to write.")
     Path output;

@@ -1,8 +1,6 @@
 package org.terastal.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import org.terastal.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,13 +9,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code terastal} command line: one program, one subcommand per job. */
-@Command(name = "terastal", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+@Command(name = Main.NAME, mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "Layer-variant-based soft real-time multi-DNN scheduling on heterogeneous DNN accelerators.",
         subcommands = {HelpCommand.class, InfoCommand.class, LatencyCommand.class, ImportCommand.class, ComposeCommand.class,
             SolveCommand.class, CheckCommand.class, CompareCommand.class, GenerateCommand.class, ExportCommand.class,
             SimulateCommand.class, ExperimentCommand.class, MergeCommand.class, ReportCommand.class, SuiteCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
+    /** The program's name, which starts every line it writes to stderr. */
+    static final String NAME = "terastal";
+
     @Spec
     CommandSpec spec;
 
@@ -32,34 +33,15 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams; returns the exit code (0 ok, 1 failure, 2 usage). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = CommandErrors.install(new CommandLine(new Main()));
         // the tool prints dataflows and policies in lower case; take them back in any case
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("terastal " + commandLine.getCommandName() + ": " + describe(ex));
-            commandLine.getErr().flush();
-            return 1;
-        });
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    /** One line for the user: input errors carry file and place; anything else its message. */
-    static String describe(Throwable ex) {
-        if (ex instanceof InputException) {
-            return ex.getMessage();
-        }
-        if (ex instanceof UncheckedIOException io) {
-            return io.getMessage();
-        }
-        if (ex instanceof IllegalArgumentException) {
-            return ex.getMessage();
-        }
-        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
 
     /** Version from the jar manifest, or "dev" when run from classes. */

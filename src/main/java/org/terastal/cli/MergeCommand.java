@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code metrics.csv} and {@code report.txt} an unsharded run writes, byte for byte, and copies the
  * traces shard 1 wrote.
  */
-@Command(name = "merge", description = {"Merge the cell files of a sharded sweep (terastal experiment --shard k/n) into metrics.csv and report.txt,",
-        "the same bytes an unsharded run writes. Names the cells that are missing."})
+@Command(name = "merge", description = {"Merge the cell files of a sharded sweep (terastal experiment --shard K/N) into metrics.csv and report.txt.",
+        "Writes the same bytes an unsharded run writes; names the cells that are missing."})
 public final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,7 +28,7 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Output folders of the shards (or one folder they all wrote to).")
     List<Path> dirs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Folder for metrics.csv and report.txt.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder for metrics.csv and report.txt.")
     Path output;
 
     @Override

@@ -1,6 +1,5 @@
 package org.terastal.cli;
 
-import org.terastal.sim.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,23 +34,25 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "Output folder of terastal experiment (metrics.csv or miss-rates.csv, and traces/; or suite-stats.csv and suite-paired.csv; or both).")
     Path results;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "report.html", description = "The HTML page to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The HTML page to write, e.g. report.html.")
     Path output;
 
     @Option(names = "--instance", split = ",", paramLabel = "NAME", description = "Scenarios or suites to show; default: all.")
     List<String> instances = new ArrayList<>();
 
-    @Option(names = "--schedulers", split = ",", paramLabel = "S", description = "Schedulers to compare; default: all in the results.")
+    @Option(names = "--schedulers", split = ",", paramLabel = "SCHEDULER", description = "Schedulers to compare; default: all in the results.")
     List<String> schedulers = new ArrayList<>();
 
-    @Option(names = "--late", paramLabel = "drop|continue", description = "Late-frame policy shown; default: drop when present (suites: every policy).")
-    String late;
+    @Option(names = "--late", paramLabel = "POLICY", converter = OptionTypes.LatePolicies.class, completionCandidates = OptionTypes.LatePolicies.class,
+            description = "Late-frame policy shown, ${COMPLETION-CANDIDATES}; default: drop when present (suites: every policy).")
+    LatePolicy late;
 
     @Option(names = "--load", paramLabel = "X", description = "Load of a scenario's per-model miss-rate, utilisation and accuracy charts; default: the traced runs' load.")
     Double load;
 
-    @Option(names = "--window", paramLabel = "FROM:TO", description = "Span of the Gantt charts (ns, us, ms, s, m), inside the recorded one; default: all of it.")
-    String window;
+    @Option(names = "--window", paramLabel = "FROM:TO", converter = OptionTypes.Window.class,
+            description = "Span of the Gantt charts, each end " + OptionTypes.DURATION_UNITS + " (FROM may be 0), inside the recorded one; default: all of it.")
+    OptionTypes.Span window;
 
     @Option(names = "--png", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.png.")
     Path pngDir;
@@ -68,9 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
         // charts are drawn off-screen; without this AWT looks for a display
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
-        long[] span = window == null ? null : Durations.parseWindow(window);
-        LatePolicy policy = late == null ? null : LatePolicy.parse(late);
-        HtmlReport report = HtmlReport.build(ResultsFolder.open(results, instances, schedulers, policy, load, span));
+        long[] span = window == null ? null : new long[] {window.fromNs(), window.toNs()};
+        HtmlReport report = HtmlReport.build(ResultsFolder.open(results, instances, schedulers, late, load, span));
         String html = report.html();
         Map<Path, String> svgs = new LinkedHashMap<>();
         if (svgDir != null) {

@@ -10,7 +10,6 @@ import org.terastal.domain.Solution;
 import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.online.Schedulers;
-import org.terastal.sim.Durations;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
 import org.terastal.sim.SimConfig;
@@ -22,6 +21,7 @@ import org.terastal.sim.SolutionScaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,24 +39,26 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INSTANCE", description = "Instance file (JSON).")
     Path instanceFile;
 
-    @Option(names = "--scheduler", required = true, paramLabel = "S",
-            description = "One of: fcfs, edf, dream, terastal, terastal-novariant, terastal-nobudget, terastal-vdorder.")
+    @Option(names = "--scheduler", required = true, paramLabel = "SCHEDULER", converter = OptionTypes.SchedulerNames.class,
+            completionCandidates = OptionTypes.SchedulerNames.class, description = "One of: ${COMPLETION-CANDIDATES}.")
     String scheduler;
 
-    @Option(names = "--solution", paramLabel = "F.json", description = "Offline solution table (needed by the terastal schedulers), made for the instance at load 1.")
+    @Option(names = "--solution", paramLabel = "FILE", description = "Offline solution table (JSON; needed by the terastal schedulers), made for the instance at load 1.")
     Path solutionFile;
 
     @Option(names = "--latency", paramLabel = "CSV", description = "Latency table (model,layer,implementation,accelerator,latency_ns); rows of other models are skipped.")
     Path latencyFile;
 
-    @Option(names = "--horizon", defaultValue = "10s", paramLabel = "T", description = "Periodic releases before this simulated time (ns, us, ms, s, m); default ${DEFAULT-VALUE}.")
-    String horizon;
+    @Option(names = "--horizon", defaultValue = "10s", paramLabel = "DURATION", converter = OptionTypes.Duration.class,
+            description = "Periodic releases before this simulated time, " + OptionTypes.DURATION_UNITS + "; default ${DEFAULT-VALUE}.")
+    long horizonNs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the release-jitter and cascade random streams; default ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the release-jitter and cascade random streams; default ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--late", defaultValue = "drop", paramLabel = "drop|continue", description = "Late-frame policy; default ${DEFAULT-VALUE}.")
-    String late;
+    @Option(names = "--late", defaultValue = "drop", paramLabel = "POLICY", converter = OptionTypes.LatePolicies.class,
+            completionCandidates = OptionTypes.LatePolicies.class, description = "Late-frame policy: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.")
+    LatePolicy late;
 
     @Option(names = "--load", defaultValue = "1.0", paramLabel = "X", description = "Multiply every task's rate by X; default ${DEFAULT-VALUE}.")
     double load;
@@ -69,7 +71,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        if (solutionFile == null && Schedulers.needsSolution(scheduler)) {
+            throw new ParameterException(spec.commandLine(), "The scheduler '" + scheduler + "' reads an offline solution table; "
+                    + "give one with --solution (terastal solve makes it)");
+        }
+        SimConfig config = CommandErrors.fromOptions(spec, () -> new SimConfig(horizonNs, seed, late, load, !noTrace));
         PrintWriter out = spec.commandLine().getOut();
         try {
             Instance instance = InstanceFiles.read(instanceFile);
@@ -79,7 +85,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 Solution solution = SolutionSource.read(solutionFile, instance);
                 solutions = SolutionScaling.from(solution, instance);
             }
-            SimConfig config = new SimConfig(Durations.parseNs(horizon), seed, LatePolicy.parse(late), load, !noTrace);
             long t0 = System.nanoTime();
             SimResult result = Simulator.run(instance, latency, Schedulers.factory(scheduler, solutions), config);
             long wall = System.nanoTime() - t0;
@@ -96,9 +101,8 @@ public final class SimulateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InputException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            err.println("simulate: " + e.getMessage());
-            err.flush();
-            return 1;
+            // the run's own limits (IllegalStateException) are the user's too: a horizon or load too large
+            return CommandErrors.fail(spec, e.getMessage());
         }
     }
 

@@ -19,6 +19,7 @@ import org.terastal.offline.Formulation;
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
+import org.terastal.offline.SolverSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
  * writes the solution table only when a plan was found (OPTIMAL, or FEASIBLE at the time limit).
  */
 @Command(name = "solve", description = {
-        "Choose each model's variant set, each layer's home accelerator and implementation, and virtual budgets,",
-        "minimising the busiest accelerator's load, then maximising migratable work, then minimising accuracy loss.",
+        "Choose each model's variant set, each layer's home accelerator and implementation, and virtual budgets.",
+        "Minimises the busiest accelerator's load, then maximises migratable work, then minimises accuracy loss.",
         "Writes the solution table only when a plan is found; exit code 1 otherwise, with the reason."})
 public final class SolveCommand implements Callable<Integer> {
     @Spec
@@ -47,34 +48,37 @@ public final class SolveCommand implements Callable<Integer> {
                     + "Default: the built-in cost model.")
     Path latencyFile;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "cpsat",
+    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "cpsat", converter = OptionTypes.SolverNames.class,
+            completionCandidates = OptionTypes.SolverNames.class,
             description = "cpsat (OR-Tools CP-SAT), choco (pure Java, no natives) or scip (mip formulation only) (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--formulation", paramLabel = "NAME", defaultValue = "table",
+    @Option(names = "--formulation", paramLabel = "FORMULATION", defaultValue = "table", converter = OptionTypes.Formulations.class,
+            completionCandidates = OptionTypes.Formulations.class,
             description = "table (allowed-assignments table for variant sets) or mip (one 0-1 per admissible set) (default: ${DEFAULT-VALUE}).")
-    String formulation;
+    Formulation formulation;
 
     @Mixin
     SolverOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.json", required = true, description = "Solution table to write (JSON).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Solution table to write (JSON).")
     Path output;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the solution table as CSV, one row per layer.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the solution table as CSV, one row per layer.")
     Path csv;
 
     @Override
     public Integer call() throws Exception {
-        return CommandErrors.run(spec, this::solve);
+        SolverSettings settings = options.settings(spec);
+        long cap = options.capPpm(spec);
+        return CommandErrors.run(spec, () -> solve(settings, cap));
     }
 
-    private int solve() {
+    private int solve(SolverSettings settings, long cap) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Backend backend = Backends.create(solver);
-        Formulation form = Formulation.of(formulation);
-        long cap = options.capPpm();
+        Formulation form = formulation;
         Instance instance = InstanceFiles.read(instanceFile);
         LatencyTable latencies = LatencyInputs.forInstance(instance, latencyFile);
         OfflineProblem problem = OfflineProblem.of(instance, latencies, cap);
@@ -87,19 +91,17 @@ public final class SolveCommand implements Callable<Integer> {
         out.flush();
 
         SolveOutcome outcome;
-        try (Progress progress = Progress.clock(err, "solve", options.settings().timeLimitSeconds())) {
-            outcome = OfflineSolver.solve(instance, latencies, backend, form, options.settings(), cap,
+        try (Progress progress = Progress.clock(err, "solve", settings.timeLimitSeconds())) {
+            outcome = OfflineSolver.solve(instance, latencies, backend, form, settings, cap,
                     (phase, phases, objective) -> progress.message("phase " + (phase + 1) + "/" + phases + ": " + objective));
         }
         out.printf(Locale.ROOT, "%s with %s, formulation %s, in %.1f s%s%n", outcome.status(), backend.name(), form.label(),
                 outcome.wallTimeMs() / 1000.0, outcome.modelSize().isEmpty() ? "" : " (" + outcome.modelSize() + ")");
         Solution solution = outcome.solution();
         if (solution == null) {
-            outcome.diagnosis().forEach(reason -> err.println("no plan: " + reason));
-            err.println("nothing written");
-            err.flush();
             out.flush();
-            return 1;
+            outcome.diagnosis().forEach(reason -> CommandErrors.print(spec, "no plan: " + reason));
+            return CommandErrors.fail(spec, "nothing written");
         }
         out.println("load after (the plan's homes and implementations):              "
                 + Loads.line(problem.accelerators(), OfflineSolver.loads(instance, latencies, solution.models())));

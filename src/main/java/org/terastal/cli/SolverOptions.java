@@ -2,11 +2,13 @@ package org.terastal.cli;
 
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.SolverSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The solver settings shared by {@code solve} and {@code compare}. */
 public final class SolverOptions {
-    @Option(names = "--time-limit", paramLabel = "S", defaultValue = "60",
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
             description = "Wall-clock limit of each solve in seconds, over all objective phases (default: ${DEFAULT-VALUE}).")
     double timeLimitSeconds;
 
@@ -26,13 +28,15 @@ public final class SolverOptions {
                     + "By default one worker searches sequentially and several are interleaved, both reproducible.")
     boolean nondeterministic;
 
-    SolverSettings settings() {
-        return new SolverSettings(workers, seed, timeLimitSeconds, !nondeterministic);
+    /** The settings; a value they refuse is a usage error of {@code command}. */
+    SolverSettings settings(CommandSpec command) {
+        return CommandErrors.fromOptions(command, () -> new SolverSettings(workers, seed, timeLimitSeconds, !nondeterministic));
     }
 
-    long capPpm() {
+    /** The cap in ppm of one accelerator; a cap that is not a positive number is a usage error of {@code command}. */
+    long capPpm(CommandSpec command) {
         if (!(cap > 0) || Double.isInfinite(cap)) {
-            throw new IllegalArgumentException("The cap (" + cap + ") must be a positive number; maybe --cap 1.0");
+            throw new ParameterException(command.commandLine(), "The cap (" + cap + ") must be a positive number; maybe --cap 1.0");
         }
         return Math.round(cap * OfflineProblem.PPM);
     }

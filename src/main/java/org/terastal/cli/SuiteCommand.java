@@ -30,7 +30,6 @@ import org.terastal.scenario.suite.Suites;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,8 +51,9 @@ final class SuiteCommand implements Callable<Integer> {
             description = "MAESTRO hardware file (.m, with --dataflows) or instance file (.json) whose platform is reused (required).")
     Path platformFile;
 
-    @Option(names = "--dataflows", paramLabel = "DF,...", description = "Dataflow of each accelerator of a MAESTRO hardware file, in order, e.g. WS,OS.")
-    String dataflows;
+    @Option(names = "--dataflows", split = ",", paramLabel = "DATAFLOW",
+            description = "Dataflow of each accelerator of a MAESTRO hardware file, in order, of ${COMPLETION-CANDIDATES}, e.g. WS,OS.")
+    List<Dataflow> dataflows;
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model file (terastal-model/1) of the pool; repeat for each model.")
     List<Path> modelFiles = new ArrayList<>();
@@ -132,17 +132,9 @@ final class SuiteCommand implements Callable<Integer> {
             try {
                 return suite();
             } catch (Setting e) {
-                return usage(e.option + ": " + e.getMessage());
-            } catch (ParameterException e) {
-                return usage(e.getMessage());
+                return CommandErrors.usage(spec, e.option + ": " + e.getMessage());
             }
         });
-    }
-
-    private int usage(String line) {
-        spec.commandLine().getErr().println("terastal suite: " + line);
-        spec.commandLine().getErr().flush();
-        return 2;
     }
 
     private int suite() {
@@ -156,7 +148,7 @@ final class SuiteCommand implements Callable<Integer> {
         long seedValue = whole("--seed", "seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "1");
         int setCount = sets == null ? SuiteSettings.DEFAULT_SETS : (int) whole("--sets", "sets", sets, 1, SuiteSettings.MAX_SETS, "100");
         checkOutput();
-        Platform platform = ComposeCommand.platform(spec, existing(platformFile, "--platform", "platform file"), dataflows());
+        Platform platform = ComposeCommand.platform(spec, existing(platformFile, "--platform", "platform file"), dataflows);
         List<Model> pool = pool();
         LatencyTable latency = latency(pool, platform);
         SuiteSettings.Builder builder = SuiteSettings.builder(name, pool, platform, latency, seedValue).sets(setCount);
@@ -233,21 +225,6 @@ final class SuiteCommand implements Callable<Integer> {
             throw new Setting("-o", "The output folder (" + output + ") holds no " + SuiteManifest.FILE + "; --force replaces only a folder "
                     + "terastal suite wrote; maybe another -o");
         }
-    }
-
-    private List<Dataflow> dataflows() {
-        if (dataflows == null) {
-            return null;
-        }
-        List<Dataflow> list = new ArrayList<>();
-        for (String d : dataflows.split(",", -1)) {
-            try {
-                list.add(Dataflow.valueOf(d.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new Setting("--dataflows", "The dataflows (" + dataflows + ") name an unknown dataflow ('" + d + "'); maybe WS,OS");
-            }
-        }
-        return list;
     }
 
     /** The pool: the *.json files directly in --pool, by name, then the --model files. */

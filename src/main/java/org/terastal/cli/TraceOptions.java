@@ -1,6 +1,5 @@
 package org.terastal.cli;
 
-import org.terastal.sim.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.terastal.sim.ExperimentTraces;
@@ -31,23 +30,17 @@ public final class TraceOptions {
         load = value;
     }
 
-    @Option(names = "--trace-window", defaultValue = "1s:1.02s", paramLabel = "FROM:TO",
-            description = "Simulated time span of the kept timelines (ns, us, ms, s, m; FROM may be 0); default ${DEFAULT-VALUE}.")
-    void window(String text) {
-        long[] w;
-        try {
-            w = Durations.parseWindow(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--trace-window: " + e.getMessage());
-        }
-        fromNs = w[0];
-        toNs = w[1];
+    @Option(names = "--trace-window", defaultValue = "1s:1.02s", paramLabel = "FROM:TO", converter = OptionTypes.Window.class,
+            description = "Simulated time span of the kept timelines, each end " + OptionTypes.DURATION_UNITS + " (FROM may be 0); default ${DEFAULT-VALUE}.")
+    void window(OptionTypes.Span span) {
+        fromNs = span.fromNs();
+        toNs = span.toNs();
     }
 
     /** Simulates the traced runs and writes them under {@code output}. */
-    void write(ExperimentTraces.Runs spec, Path output, PrintWriter err) {
-        var runs = ExperimentTraces.write(spec, load, fromNs, toNs, output, r -> { });
-        err.printf("experiment: traced %d runs at load %s into %s%n", runs.size(), load, output.resolve(ExperimentTraces.FOLDER));
+    void write(ExperimentTraces.Runs runsSpec, Path output, PrintWriter err) {
+        var runs = ExperimentTraces.write(runsSpec, load, fromNs, toNs, output, r -> { });
+        err.printf("%straced %d runs at load %s into %s%n", CommandErrors.prefix(spec), runs.size(), load, output.resolve(ExperimentTraces.FOLDER));
         err.flush();
     }
 }

@@ -67,7 +67,7 @@ class ReportCommandTest {
     }
 
     private int report(String... args) {
-        CommandLine cl = new CommandLine(new ReportCommand());
+        CommandLine cl = CommandErrors.install(new CommandLine(new ReportCommand()));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
@@ -179,7 +179,8 @@ class ReportCommandTest {
         expectFailure(results, "The scheduler (dream) has no runs", "--schedulers", "dream");
         expectFailure(results, "The load (1.1) has no runs", "--load", "1.1");
         expectFailure(results, "is not inside the recorded timeline window (0.000 ms to 60.000 ms)", "--window", "50ms:70ms");
-        expectFailure(results, "The late-frame policy (later)", "--late", "later");
+        assertEquals(2, report(results.toString(), "-o", dir.resolve("r.html").toString(), "--late", "later"), "a wrong policy is a usage error");
+        assertEquals("terastal report: Invalid value for option '--late': The late-frame policy (later) is not one of drop, continue\n", err.toString());
     }
 
     private void expectFailure(Path resultsDir, String message, String... options) {

@@ -46,7 +46,7 @@ class SimulationCommandsTest {
     }
 
     private int run(Object command, String... args) {
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = CommandErrors.install(new CommandLine(command));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         return cl.execute(args);
@@ -70,11 +70,11 @@ class SimulationCommandsTest {
 
     @Test
     void simulateExplainsBadInput() {
-        assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--latency",
-                SixModels.LATENCY.toString(), "-o", dir.resolve("x").toString()));
+        assertEquals(2, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--latency",
+                SixModels.LATENCY.toString(), "-o", dir.resolve("x").toString()), "a missing --solution is a usage error");
         assertTrue(err.toString().contains("--solution"), err.toString());
-        assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "edf", "--latency", SixModels.LATENCY.toString(),
-                "--late", "later", "-o", dir.resolve("y").toString()));
+        assertEquals(2, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "edf", "--latency", SixModels.LATENCY.toString(),
+                "--late", "later", "-o", dir.resolve("y").toString()), "a wrong policy is a usage error");
         assertTrue(err.toString().contains("drop"), err.toString());
         Path other = dir.resolve("other.json");
         InstanceFiles.write(other, InstanceFiles.read(instanceFile).withLoad(1.5));

@@ -119,7 +119,7 @@ class SweepCommandsTest {
         assertEquals(0, run("report", dir.resolve("m").toString(), "-o", dir.resolve("m").resolve("report.html").toString()).code());
 
         Result again = run("experiment", sweepFile.toString(), "-o", dir.resolve("all").toString());
-        assertTrue(again.err().startsWith("experiment: 8 cells already done in "), again.err());
+        assertTrue(again.err().startsWith("terastal experiment: 8 cells already done in "), again.err());
     }
 
     @Test
@@ -129,7 +129,7 @@ class SweepCommandsTest {
         assertTrue(both.err().contains("sets what --seeds would"), both.err());
         Result shard = run("experiment", sweepFile.toString(), "--shard", "3/2", "-o", dir.resolve("x").toString());
         assertEquals(2, shard.code());
-        assertTrue(shard.err().contains("The shard (3/2) is not k/n with 1 <= k <= n"), shard.err());
+        assertTrue(shard.err().contains("The shard (3/2) is not K/N with 1 <= K <= N"), shard.err());
         Result mixed = run("experiment", sweepFile.toString(), flags.get(0), "-o", dir.resolve("x").toString());
         assertEquals(2, mixed.code());
         assertTrue(mixed.err().contains("give it alone"), mixed.err());

@@ -148,7 +148,11 @@ class ReportBrowserTest {
                 fail("TERASTAL_BROWSER_TESTS is set but " + missing + " on the PATH; install Debian's chromium and "
                         + "chromium-driver (apt-get install -y chromium chromium-driver), as .ci/run does");
             }
-            Assumptions.abort("Browser test skipped: " + missing + " on the PATH and TERASTAL_BROWSER_TESTS is unset");
+            String why = "ReportBrowserTest skipped: " + missing + " on the PATH and TERASTAL_BROWSER_TESTS is unset; "
+                    + "install chromium and chromium-driver to run it";
+            // Maven's console shows a skip without its reason; the reason goes to the build log as well
+            System.err.println(why);
+            Assumptions.abort(why);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.get().toFile());

@@ -1,7 +1,6 @@
 package org.terastal.io.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class JsonPrinter {
         }
         if (node.isObject()) {
             sb.append('{');
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 newline(sb, indent + 2);
@@ -67,7 +66,7 @@ public final class JsonPrinter {
         StringBuilder sb = new StringBuilder();
         if (node.isObject()) {
             sb.append('{');
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String v = e.getValue().isContainerNode() ? inlineScalarArray(e.getValue()) : scalar(e.getValue());
@@ -109,7 +108,4 @@ public final class JsonPrinter {
         sb.append('\n');
         sb.append(" ".repeat(indent));
     }
-
-    /** Shared node factory that keeps doubles as doubles. */
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 }
