@@ -10,7 +10,7 @@ public final class Schedulers {
     public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, DreamScheduler.NAME_FIXED,
             FcfsScheduler.NAME + GuardedScheduler.SUFFIX, EdfScheduler.NAME + GuardedScheduler.SUFFIX, DreamScheduler.NAME + GuardedScheduler.SUFFIX,
             TerastalScheduler.NAME, TerastalNoGuardScheduler.NAME, TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME,
-            TerastalVirtualOrderScheduler.NAME);
+            TerastalVirtualOrderScheduler.NAME, TerastalNoHomeScheduler.NAME);
 
     private Schedulers() {
     }
@@ -43,6 +43,7 @@ public final class Schedulers {
             case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoBudgetScheduler.NAME -> (instance, latency) -> new TerastalNoBudgetScheduler(solutions.solutionFor(instance, latency));
+            case TerastalNoHomeScheduler.NAME -> (instance, latency) -> new TerastalNoHomeScheduler(solutions.solutionFor(instance, latency));
             case TerastalVirtualOrderScheduler.NAME ->
                     (instance, latency) -> new TerastalVirtualOrderScheduler(solutions.solutionFor(instance, latency));
             default -> throw new IllegalArgumentException("Unknown scheduler '" + name + "'; choose one of " + NAMES);

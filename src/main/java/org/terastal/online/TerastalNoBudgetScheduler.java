@@ -13,6 +13,6 @@ public final class TerastalNoBudgetScheduler extends TerastalScheduler {
     public static final String NAME = "terastal-nobudget";
 
     public TerastalNoBudgetScheduler(Solution solution) {
-        super(NAME, solution, true, false, Order.DEADLINE, true);
+        super(NAME, solution, true, false, Order.DEADLINE, true, true);
     }
 }

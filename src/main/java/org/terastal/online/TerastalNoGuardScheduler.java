@@ -13,6 +13,6 @@ public final class TerastalNoGuardScheduler extends TerastalScheduler {
     public static final String NAME = "terastal-noguard";
 
     public TerastalNoGuardScheduler(Solution solution) {
-        super(NAME, solution, true, true, Order.ADAPTIVE, false);
+        super(NAME, solution, true, true, Order.ADAPTIVE, false, true);
     }
 }

@@ -14,6 +14,6 @@ public final class TerastalNoVariantScheduler extends TerastalScheduler {
     public static final String NAME = "terastal-novariant";
 
     public TerastalNoVariantScheduler(Solution solution) {
-        super(NAME, solution, false, true, Order.ADAPTIVE, true);
+        super(NAME, solution, false, true, Order.ADAPTIVE, true, true);
     }
 }

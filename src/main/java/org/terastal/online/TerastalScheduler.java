@@ -114,6 +114,7 @@ public class TerastalScheduler implements Scheduler {
     private final boolean budgets;
     private final Order order;
     private final boolean guarded;
+    private final boolean homeFirst;
     private final double headroom;
     private final double critical;
 
@@ -140,7 +141,7 @@ public class TerastalScheduler implements Scheduler {
 
     /** The full policy for a solution table. */
     public TerastalScheduler(Solution solution) {
-        this(NAME, solution, true, true, Order.ADAPTIVE, true);
+        this(NAME, solution, true, true, Order.ADAPTIVE, true, true, HEADROOM, CRITICAL);
     }
 
     /**
@@ -153,9 +154,12 @@ public class TerastalScheduler implements Scheduler {
      *                     deadlines (else deadline − home latency of the later layers)
      * @param order        how admitted frames are ordered
      * @param guarded      whether the overload guard rejects frames (else every frame is admitted)
+     * @param homeFirst    whether layers start at the table's home engine (else every layer goes where it
+     *                     finishes first, running an enabled variant where that is faster)
      */
-    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded) {
-        this(name, solution, variants, budgets, order, guarded, HEADROOM, CRITICAL);
+    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded,
+                                boolean homeFirst) {
+        this(name, solution, variants, budgets, order, guarded, homeFirst, HEADROOM, CRITICAL);
     }
 
     /**
@@ -165,8 +169,8 @@ public class TerastalScheduler implements Scheduler {
      * @param headroom the {@link #HEADROOM} threshold; above 1 admitted frames are never in virtual-deadline order
      * @param critical the {@link #CRITICAL} threshold; 0 makes no frame critical
      */
-    protected TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded,
-                                double headroom, double critical) {
+    private TerastalScheduler(String name, Solution solution, boolean variants, boolean budgets, Order order, boolean guarded,
+                              boolean homeFirst, double headroom, double critical) {
         if (!(headroom >= 0) || !(critical >= 0) || Double.isInfinite(headroom) || Double.isInfinite(critical)) {
             throw new IllegalArgumentException("The headroom (" + headroom + ") and critical (" + critical
                     + ") thresholds must be finite and not negative, e.g. " + HEADROOM + " and " + CRITICAL);
@@ -177,13 +181,14 @@ public class TerastalScheduler implements Scheduler {
         this.budgets = budgets;
         this.order = order;
         this.guarded = guarded;
+        this.homeFirst = homeFirst;
         this.headroom = headroom;
         this.critical = critical;
     }
 
     /** The full policy with other values of its two constants ({@link #HEADROOM}, {@link #CRITICAL}). */
     public static TerastalScheduler withConstants(Solution solution, double headroom, double critical) {
-        return new TerastalScheduler(NAME, solution, true, true, Order.ADAPTIVE, true, headroom, critical);
+        return new TerastalScheduler(NAME, solution, true, true, Order.ADAPTIVE, true, true, headroom, critical);
     }
 
     @Override
@@ -300,7 +305,8 @@ public class TerastalScheduler implements Scheduler {
             int n = home[m].length;
             natural[m] = new boolean[n];
             for (int l = 0; l < n; l++) {
-                natural[m][l] = impl[m][l] == Implementation.ORIGINAL && !enabled[m][l] && home[m][l] == fastestOriginal(m, l);
+                natural[m][l] = !homeFirst
+                        || (impl[m][l] == Implementation.ORIGINAL && !enabled[m][l] && home[m][l] == fastestOriginal(m, l));
             }
         }
         avail = new long[sim.accelerators()];
@@ -416,8 +422,18 @@ public class TerastalScheduler implements Scheduler {
                 int l = sim.nextLayer(f);
                 int best = EarliestFinishScheduler.earliestFinish(sim, now, avail, m, l);
                 long finish = Math.max(now, avail[best]) + sim.originalLatency(m, l, best);
+                Implementation use = Implementation.ORIGINAL;
+                for (int a = 0; a < avail.length && enabled[m][l]; a++) {
+                    // without home-first an enabled variant runs wherever it finishes first
+                    long variantFinish = Math.max(now, avail[a]) + sim.latency(m, l, Implementation.VARIANT, a);
+                    if (variantFinish < finish) {
+                        best = a;
+                        finish = variantFinish;
+                        use = Implementation.VARIANT;
+                    }
+                }
                 if (avail[best] <= now) {
-                    sim.dispatch(f, best, Implementation.ORIGINAL);
+                    sim.dispatch(f, best, use);
                     idle--;
                     avail[best] = finish;
                     continue;

@@ -14,6 +14,6 @@ public final class TerastalVirtualOrderScheduler extends TerastalScheduler {
     public static final String NAME = "terastal-vdorder";
 
     public TerastalVirtualOrderScheduler(Solution solution) {
-        super(NAME, solution, true, true, Order.VIRTUAL, true);
+        super(NAME, solution, true, true, Order.VIRTUAL, true, true);
     }
 }

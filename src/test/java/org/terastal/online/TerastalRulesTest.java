@@ -88,6 +88,17 @@ class TerastalRulesTest {
         assertEquals(List.of("0@a1"), ctx.dispatches, "the table's home, although engine a0 would finish sooner");
     }
 
+    /** Without home-first ({@code terastal-nohome}) the same re-homed layer goes where it finishes first. */
+    @Test
+    void withoutHomeFirstARehomedLayerGoesWhereItFinishesFirst() {
+        FakeContext ctx = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
+        TerastalScheduler t = new TerastalNoHomeScheduler(table(ctx, "a1"));
+        t.start(ctx);
+        t.onReady(ctx.arrive(0));
+        t.decide(0);
+        assertEquals(List.of("0@a0"), ctx.dispatches);
+    }
+
     /**
      * The overload guard rejects only when late frames are kept: with three frames that overload
      * engine 0 (as in OverloadGuardTest), the 8 ms frame goes first under drop (earliest deadline) and
