@@ -1,5 +1,6 @@
 package org.terastal.cli;
 
+import org.terastal.domain.Limits;
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.SolverSettings;
 import picocli.CommandLine.Option;
@@ -31,8 +32,9 @@ public final class SolverOptions {
     }
 
     long capPpm() {
-        if (!(cap > 0) || Double.isInfinite(cap)) {
-            throw new IllegalArgumentException("The cap (" + cap + ") must be a positive number; maybe --cap 1.0");
+        if (!(cap >= Limits.MIN_LOAD && cap <= Limits.MAX_LOAD)) {
+            throw new IllegalArgumentException("The cap (" + cap + ") must be in [" + Limits.format(Limits.MIN_LOAD) + ", "
+                    + Limits.format(Limits.MAX_LOAD) + "]; maybe --cap 1.0");
         }
         return Math.round(cap * OfflineProblem.PPM);
     }
