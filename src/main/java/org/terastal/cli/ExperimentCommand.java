@@ -214,10 +214,6 @@ public final class ExperimentCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Two scenarios are named '" + name + "' (the second is " + sc.instance()
                         + "); give each a distinct name in the sweep file");
             }
-            if (name.contains(",") || name.lines().count() > 1) {
-                throw new IllegalArgumentException("The scenario name (" + name + ") of " + sc.instance()
-                        + " holds a comma or line break, which would break the CSV; give it another name in the sweep file");
-            }
             LatencyTable latency = LatencyInputs.forInstance(instance, sc.latency());
             String solutionDigest = "none";
             Experiment.Scenario scenario = new Experiment.Scenario(name, instance, latency, null);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Limits;
 import org.terastal.domain.Solution;
 import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate an instance under one scheduler and write per-model metrics, per-frame records and a per-layer timeline.")
 public final class SimulateCommand implements Callable<Integer> {
+    /** Typical size of a timeline row, for the estimate in messages. */
+    private static final int TIMELINE_ROW_BYTES = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +89,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 Solution solution = SolutionSource.read(solutionFile, instance);
                 solutions = SolutionScaling.from(solution, instance);
             }
+            if (!noTrace) {
+                checkTimeline(Simulator.size(instance, latency, config).layers());
+            }
             long t0 = System.nanoTime();
             SimResult result = Simulator.run(instance, latency, Schedulers.factory(scheduler, solutions), config);
             long wall = System.nanoTime() - t0;
@@ -103,6 +110,15 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (InputException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             // the run's own limits (IllegalStateException) are the user's too: a horizon or load too large
             return CommandErrors.fail(spec, e.getMessage());
+        }
+    }
+
+    /** A traced run writes one timeline row per layer it runs: refuse, before running, one that would fill a disk. */
+    private static void checkTimeline(long rows) {
+        if (rows > Limits.MAX_TIMELINE_ROWS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The run would write up to %d timeline rows (about %.1f GB), "
+                    + "more than the %d a traced run writes; maybe --no-trace (summary and metrics only) or a shorter horizon",
+                    rows, rows * TIMELINE_ROW_BYTES / 1e9, Limits.MAX_TIMELINE_ROWS));
         }
     }
 

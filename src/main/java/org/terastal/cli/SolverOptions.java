@@ -1,5 +1,6 @@
 package org.terastal.cli;
 
+import org.terastal.domain.Limits;
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.SolverSettings;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +34,11 @@ public final class SolverOptions {
         return CommandErrors.fromOptions(command, () -> new SolverSettings(workers, seed, timeLimitSeconds, !nondeterministic));
     }
 
-    /** The cap in ppm of one accelerator; a cap that is not a positive number is a usage error of {@code command}. */
+    /** The cap in ppm of one accelerator; a cap outside the accepted range is a usage error of {@code command}. */
     long capPpm(CommandSpec command) {
-        if (!(cap > 0) || Double.isInfinite(cap)) {
-            throw new ParameterException(command.commandLine(), "The cap (" + cap + ") must be a positive number; maybe --cap 1.0");
+        if (!(cap >= Limits.MIN_LOAD && cap <= Limits.MAX_LOAD)) {
+            throw new ParameterException(command.commandLine(), "The cap (" + cap + ") must be in [" + Limits.format(Limits.MIN_LOAD) + ", "
+                    + Limits.format(Limits.MAX_LOAD) + "]; maybe --cap 1.0");
         }
         return Math.round(cap * OfflineProblem.PPM);
     }

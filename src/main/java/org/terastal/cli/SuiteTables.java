@@ -56,9 +56,6 @@ final class SuiteTables {
         }
         SuiteManifest manifest = SuiteManifest.read(manifestFile);
         String suite = source.name() == null ? manifest.name() : source.name();
-        if (suite.contains(",") || suite.lines().count() > 1) {
-            throw new IllegalArgumentException("The suite name (" + suite + ") holds a comma or line break; give it another name in the sweep file");
-        }
         Path tables = output.resolve(FOLDER).resolve(suite);
         // one latency file serves every set: read it once
         String latencyText = source.latency() == null ? null : new String(InputFiles.readBytes(source.latency()), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.terastal.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.terastal.domain.Limits;
 import org.terastal.sim.ExperimentTraces;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +25,9 @@ public final class TraceOptions {
     @Option(names = "--trace-load", defaultValue = "1.0", paramLabel = "X",
             description = "Keep response-time quantiles and a timeline window of the first seed at this load (every scenario, scheduler and late-frame policy) in DIR/traces; default ${DEFAULT-VALUE}.")
     void load(double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new ParameterException(spec.commandLine(), "The trace load (" + value + ") must be a positive finite number, e.g. 1.0");
+        if (!(value >= Limits.MIN_LOAD && value <= Limits.MAX_LOAD)) {
+            throw new ParameterException(spec.commandLine(), "The trace load (" + value + ") must be in [" + Limits.format(Limits.MIN_LOAD)
+                    + ", " + Limits.format(Limits.MAX_LOAD) + "], e.g. 1.0");
         }
         load = value;
     }

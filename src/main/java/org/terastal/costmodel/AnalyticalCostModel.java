@@ -61,31 +61,24 @@ public final class AnalyticalCostModel implements CostModel {
     }
 
     /**
-     * Cycles of the layer on the accelerator and how they arise: the fastest mapping found.
-     *
-     * @throws IllegalArgumentException when the layer is so large that its cycle count overflows
+     * Cycles of the layer on the accelerator and how they arise: the fastest mapping found. A layer
+     * and an accelerator within {@link org.terastal.domain.Limits} never overflow the count.
      */
     public Estimate estimate(Layer layer, Accelerator accelerator) {
         Geometry full = Geometry.of(accelerator.dataflow());
         int clusterPes = full.lanes1 * full.lanes2;
         int group = Math.max(1, NOC_GROUP_PES / clusterPes);
         Estimate best = null;
-        try {
-            for (int clusters = 1; clusters <= accelerator.numPes() / clusterPes; clusters++) {
-                best = faster(best, price(layer, accelerator, clusters, full.lanes1, full.lanes2, group));
-            }
-            for (int lanes1 = 1; lanes1 <= full.lanes1; lanes1 *= 2) {
-                for (int lanes2 = 1; lanes2 <= full.lanes2; lanes2 *= 2) {
-                    int pes = lanes1 * lanes2;
-                    if (pes < clusterPes && pes <= accelerator.numPes()) {
-                        best = faster(best, price(layer, accelerator, 1, lanes1, lanes2, group));
-                    }
+        for (int clusters = 1; clusters <= accelerator.numPes() / clusterPes; clusters++) {
+            best = faster(best, price(layer, accelerator, clusters, full.lanes1, full.lanes2, group));
+        }
+        for (int lanes1 = 1; lanes1 <= full.lanes1; lanes1 *= 2) {
+            for (int lanes2 = 1; lanes2 <= full.lanes2; lanes2 *= 2) {
+                int pes = lanes1 * lanes2;
+                if (pes < clusterPes && pes <= accelerator.numPes()) {
+                    best = faster(best, price(layer, accelerator, 1, lanes1, lanes2, group));
                 }
             }
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("The dims of layer '" + layer.name() + "' (N " + layer.n() + ", K " + layer.k()
-                    + ", C " + layer.c() + ", output " + layer.yOut() + " x " + layer.xOut() + ") overflow the cycle count on accelerator '"
-                    + accelerator.id() + "'; maybe the dims are in the wrong units", e);
         }
         return best;
     }

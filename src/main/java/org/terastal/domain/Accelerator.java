@@ -18,11 +18,12 @@ public record Accelerator(String id, Dataflow dataflow, int numPes, double clock
         Checks.requireName(id, "id", "an accelerator");
         String where = "accelerator '" + id + "'";
         Checks.requireNonNull(dataflow, "dataflow", where);
-        Checks.positive(numPes, "numPes", where);
+        Limits.inRange(numPes, 1, Limits.MAX_PES, "numPes", where, "");
         Checks.positiveFinite(clockMhz, "clockMhz", where);
-        Checks.positive(nocBandwidth, "nocBandwidth", where);
-        Checks.positive(offchipBandwidth, "offchipBandwidth", where);
-        Checks.nonNegative(globalBufferBytes, "globalBufferBytes", where);
-        Checks.nonNegative(localMemoryBytes, "localMemoryBytes", where);
+        Limits.inRange(clockMhz, 0, Limits.MAX_CLOCK_MHZ, "clockMhz", where, "MHz");
+        Limits.inRange(nocBandwidth, 1, Limits.MAX_BANDWIDTH, "nocBandwidth", where, "words/cycle");
+        Limits.inRange(offchipBandwidth, 1, Limits.MAX_BANDWIDTH, "offchipBandwidth", where, "words/cycle");
+        Limits.inRange(globalBufferBytes, 0, Limits.MAX_MEMORY_BYTES, "globalBufferBytes", where, "bytes");
+        Limits.inRange(localMemoryBytes, 0, Limits.MAX_MEMORY_BYTES, "localMemoryBytes", where, "bytes");
     }
 }

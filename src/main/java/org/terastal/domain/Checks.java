@@ -31,13 +31,6 @@ final class Checks {
         return value;
     }
 
-    static long nonNegative(long value, String field, String where) {
-        if (value < 0) {
-            throw new DomainException(field, "The " + field + " (" + value + ") of " + where + " must not be negative");
-        }
-        return value;
-    }
-
     static double positiveFinite(double value, String field, String where) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new DomainException(field, "The " + field + " (" + value + ") of " + where + " must be a positive finite number");

@@ -18,7 +18,7 @@ import java.util.Set;
 public record Instance(String name, String description, Platform platform, List<Model> models, List<Task> tasks) {
 
     public Instance {
-        Checks.requireName(name, "name", "an instance");
+        Limits.requireName(name, "name", "an instance");
         String where = "instance '" + name + "'";
         description = description == null ? "" : description;
         Checks.requireNonNull(platform, "platform", where);
@@ -28,6 +28,8 @@ public record Instance(String name, String description, Platform platform, List<
         if (tasks == null || tasks.isEmpty()) {
             throw new DomainException("tasks", "The tasks of " + where + " are missing; give at least one");
         }
+        Limits.inRange(models.size(), 1, Limits.MAX_MODELS, "models", where, "models");
+        Limits.inRange(tasks.size(), 1, Limits.MAX_TASKS, "tasks", where, "tasks");
         models = List.copyOf(models);
         tasks = List.copyOf(tasks);
         Checks.unique(models, Model::id, "model id", where, "models", "id");
@@ -96,6 +98,10 @@ public record Instance(String name, String description, Platform platform, List<
 
     /** The same instance with every task's rate scaled by a factor. */
     public Instance withLoad(double factor) {
-        return new Instance(name, description, platform, models, tasks.stream().map(t -> t.scaled(factor)).toList());
+        try {
+            return new Instance(name, description, platform, models, tasks.stream().map(t -> t.scaled(factor)).toList());
+        } catch (DomainException e) {
+            throw new DomainException(e.path(), "At load " + Limits.format(factor) + ", " + e.getMessage() + "; maybe a smaller load range");
+        }
     }
 }

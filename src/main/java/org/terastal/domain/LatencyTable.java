@@ -84,9 +84,9 @@ public final class LatencyTable {
                 throw new IllegalArgumentException("The latency entry for the variant of layer '" + layerName + "' of model '" + model
                         + "' has no candidate to belong to; only variant candidates have variant latencies");
             }
-            if (latencyNs <= 0) {
+            if (latencyNs <= 0 || latencyNs > Limits.MAX_LATENCY_NS) {
                 throw new IllegalArgumentException("The latency (" + latencyNs + " ns) of layer '" + layerName + "' of model '" + model
-                        + "' must be positive");
+                        + "' must be in [1, " + Limits.format(Limits.MAX_LATENCY_NS) + "] ns");
             }
             table[layer][impl.ordinal()][accelerator] = latencyNs;
             return this;
@@ -107,15 +107,53 @@ public final class LatencyTable {
                             if (table[l][impl.ordinal()][a] == NONE) {
                                 throw new IllegalArgumentException("The latency table misses the " + impl.label() + " of layer '"
                                         + model.layers().get(l).name() + "' of model '" + model.id() + "' on accelerator '"
-                                        + accs.get(a) + "'");
+                                        + accs.get(a) + "'; a table must cover every layer of the instance");
                             }
                         }
                     }
                 }
             }
+            checkUtilisation();
             Map<String, long[][][]> copy = new LinkedHashMap<>();
             byModel.forEach((k, v) -> copy.put(k, deepCopy(v)));
             return new LatencyTable(source, accs, copy);
+        }
+
+        /**
+         * Every load the toolkit sums (in ppm, in 64-bit integers) is at most the instance's utilisation
+         * on the slowest choices; bounding it here bounds them all. Entries are at most
+         * {@link Limits#MAX_LATENCY_NS} and models at most {@link Limits#MAX_LAYERS} long, so the sums
+         * of a model's latencies (below 1e16 ns) cannot overflow.
+         */
+        private void checkUtilisation() {
+            double total = 0;
+            String heaviest = null;
+            double heaviestShare = -1;
+            for (Task task : instance.tasks()) {
+                long[][][] table = byModel.get(task.model());
+                long slowest = 0;
+                for (long[][] layer : table) {
+                    long worst = 0;
+                    for (long[] impl : layer) {
+                        for (long ns : impl) {
+                            worst = Math.max(worst, ns);
+                        }
+                    }
+                    slowest += worst;
+                }
+                double share = task.fps() * slowest / 1e9;
+                total += share;
+                if (share > heaviestShare) {
+                    heaviestShare = share;
+                    heaviest = task.id();
+                }
+            }
+            if (total > Limits.MAX_UTILISATION) {
+                throw new IllegalArgumentException("The utilisation of instance '" + instance.name() + "' under the latencies of " + source
+                        + " (" + String.format(java.util.Locale.ROOT, "%.3g", total) + " accelerators' worth, summed over tasks of fps × the"
+                        + " slowest latency of a frame) exceeds " + Limits.format(Limits.MAX_UTILISATION) + "; task '" + heaviest
+                        + "' alone needs " + String.format(java.util.Locale.ROOT, "%.3g", heaviestShare) + "; maybe a rate or a latency is mistyped");
+            }
         }
 
         private static long[][][] deepCopy(long[][][] t) {

@@ -1,7 +1,6 @@
 package org.terastal.domain;
 
 import static org.terastal.domain.Checks.positive;
-import static org.terastal.domain.Checks.requireName;
 import static org.terastal.domain.Checks.requireNonNull;
 
 /**
@@ -29,21 +28,23 @@ public record Layer(String name, LayerType type, int n, int k, int c, int y, int
                     int padY, int padX) {
 
     public Layer {
-        requireName(name, "name", "a layer");
+        Limits.requireName(name, "name", "a layer");
         String where = "layer '" + name + "'";
         requireNonNull(type, "type", where);
-        positive(n, "N", where);
-        positive(k, "K", where);
-        positive(c, "C", where);
-        positive(y, "Y", where);
-        positive(x, "X", where);
-        positive(r, "R", where);
-        positive(s, "S", where);
-        positive(stride, "stride", where);
+        dim(n, "N", where);
+        dim(k, "K", where);
+        dim(c, "C", where);
+        dim(y, "Y", where);
+        dim(x, "X", where);
+        dim(r, "R", where);
+        dim(s, "S", where);
+        dim(stride, "stride", where);
         if (padY < 0 || padX < 0) {
             throw new DomainException(padY < 0 ? "padY" : "padX", "The padding (" + padY + ", " + padX + ") of " + where
                     + " must not be negative");
         }
+        Limits.inRange(padY, 0, Limits.MAX_DIM, "padY", where, "");
+        Limits.inRange(padX, 0, Limits.MAX_DIM, "padX", where, "");
         if (type == LayerType.FC && (r != 1 || s != 1)) {
             throw new DomainException("R", "The filter R x S (" + r + " x " + s + ") of FC " + where
                     + " must be 1 x 1; maybe the layer is a CONV");
@@ -52,6 +53,17 @@ public record Layer(String name, LayerType type, int n, int k, int c, int y, int
             throw new DomainException("Y", "The input Y x X (" + y + " x " + x + ", pad " + padY + ", " + padX + ") of " + where
                     + " is smaller than its filter R x S (" + r + " x " + s + "); maybe Y and X are the output size");
         }
+        // in floating point: the product of seven dims can overflow a long before the check could see it
+        double macs = (double) n * k * c * ((y + 2 * padY - r) / stride + 1) * ((x + 2 * padX - s) / stride + 1) * r * s;
+        if (macs > Limits.MAX_LAYER_MACS) {
+            throw new DomainException("K", "The work (" + String.format(java.util.Locale.ROOT, "%.3g", macs) + " MACs) of " + where
+                    + " exceeds " + Limits.format(Limits.MAX_LAYER_MACS) + " MACs, the most one layer may do; maybe a dimension is mistyped");
+        }
+    }
+
+    private static void dim(int value, String field, String where) {
+        positive(value, field, where);
+        Limits.inRange(value, 1, Limits.MAX_DIM, field, where, "");
     }
 
     /** A layer with the same padding on every side. */

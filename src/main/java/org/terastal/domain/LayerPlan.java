@@ -24,8 +24,9 @@ public record LayerPlan(String layer, String home, Implementation implementation
         String where = "the plan of layer '" + layer + "'";
         Checks.requireName(home, "home", where);
         Checks.requireNonNull(implementation, "implementation", where);
-        Checks.nonNegative(budgetNs, "budgetNs", where);
-        Checks.nonNegative(deadlineOffsetNs, "deadlineOffsetNs", where);
+        // slices of a deadline, so within a deadline's range
+        Limits.inRange(budgetNs, 0, Limits.MAX_TIME_NS, "budgetNs", where, "ns");
+        Limits.inRange(deadlineOffsetNs, 0, Limits.MAX_TIME_NS, "deadlineOffsetNs", where, "ns");
         originalNs = latencies(originalNs, "originalNs", where);
         variantNs = latencies(variantNs, "variantNs", where);
         if (!variantNs.isEmpty() && !variantNs.keySet().equals(originalNs.keySet())) {
@@ -45,9 +46,9 @@ public record LayerPlan(String layer, String home, Implementation implementation
             return Map.of();
         }
         byAccelerator.forEach((accelerator, ns) -> {
-            if (ns == null || ns <= 0) {
+            if (ns == null || ns <= 0 || ns > Limits.MAX_LATENCY_NS) {
                 throw new DomainException(field + "." + accelerator, "The " + field + " (" + ns + ") of " + where + " on '" + accelerator
-                        + "' must be a positive number of ns");
+                        + "' must be in [1, " + Limits.format(Limits.MAX_LATENCY_NS) + "] ns");
             }
         });
         return Collections.unmodifiableMap(new LinkedHashMap<>(byAccelerator));

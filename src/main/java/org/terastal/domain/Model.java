@@ -23,14 +23,16 @@ public record Model(String id, String description, List<Layer> layers, List<Vari
                     AccuracyTable accuracy, double accuracyFloor) {
 
     public Model {
-        Checks.requireName(id, "id", "a model");
+        Limits.requireName(id, "id", "a model");
         String where = "model '" + id + "'";
         description = description == null ? "" : description;
         if (layers == null || layers.isEmpty()) {
             throw new DomainException("layers", "The layers of " + where + " are missing; a model needs at least one layer");
         }
+        Limits.inRange(layers.size(), 1, Limits.MAX_LAYERS, "layers", where, "layers");
         layers = List.copyOf(layers);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        Limits.inRange(candidates.size(), 0, Limits.MAX_CANDIDATES, "candidates", where, "candidates");
         Checks.unique(layers, Layer::name, "layer name", where, "layers", "name");
         Checks.unique(candidates, VariantCandidate::layer, "variant candidate", where, "candidates", "layer");
         Map<String, Layer> byName = new HashMap<>();

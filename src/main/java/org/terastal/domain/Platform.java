@@ -14,6 +14,7 @@ public record Platform(String name, List<Accelerator> accelerators) {
         if (accelerators == null || accelerators.isEmpty()) {
             throw new DomainException("accelerators", "The accelerators of platform '" + name + "' are missing; give at least one");
         }
+        Limits.inRange(accelerators.size(), 1, Limits.MAX_ACCELERATORS, "accelerators", "platform '" + name + "'", "accelerators");
         accelerators = List.copyOf(accelerators);
         Checks.unique(accelerators, Accelerator::id, "accelerator id", "platform '" + name + "'", "accelerators", "id");
     }

@@ -19,14 +19,15 @@ public record Task(String id, String model, double fps, long deadlineNs, long of
                    Dependency dependency, double weight) {
 
     public Task {
-        Checks.requireName(id, "id", "a task");
+        Limits.requireName(id, "id", "a task");
         String where = "task '" + id + "'";
         Checks.requireName(model, "model", where);
-        Checks.positiveFinite(fps, "fps", where);
-        Checks.nonNegative(deadlineNs, "deadlineNs", where);
-        Checks.nonNegative(offsetNs, "offsetNs", where);
-        Checks.nonNegative(jitterNs, "jitterNs", where);
+        Limits.inRange(fps, Limits.MIN_FPS, Limits.MAX_FPS, "fps", where, "");
+        Limits.inRange(deadlineNs, 0, Limits.MAX_TIME_NS, "deadlineNs", where, "ns");
+        Limits.inRange(offsetNs, 0, Limits.MAX_TIME_NS, "offsetNs", where, "ns");
+        Limits.inRange(jitterNs, 0, Limits.MAX_TIME_NS, "jitterNs", where, "ns");
         Checks.positiveFinite(weight, "weight", where);
+        Limits.inRange(weight, 0, Limits.MAX_WEIGHT, "weight", where, "");
         if (dependency != null && dependency.parent().equals(id)) {
             throw new DomainException("dependsOn.parent", "The dependency of " + where + " names the task itself; a cascade needs another parent task");
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
 import org.terastal.domain.Dependency;
+import org.terastal.domain.DomainException;
 import org.terastal.domain.Instance;
 import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
@@ -51,8 +52,12 @@ public final class Scenarios {
                 throw new InputException(file, 0, 0, "Network " + network.name(), "The network '" + network.name()
                         + "' has no FPS line; an instance needs a frame rate per model; maybe add 'FPS: 30' to the network");
             }
-            models.add(new Model(network.name(), "Imported from " + fileName(file), network.layers().stream()
-                    .map(MaestroLayer::toLayer).toList(), List.of(), null, accuracyFloor));
+            try {
+                models.add(new Model(network.name(), "Imported from " + fileName(file), network.layers().stream()
+                        .map(MaestroLayer::toLayer).toList(), List.of(), null, accuracyFloor));
+            } catch (DomainException e) {
+                throw atNetwork(file, network, e);
+            }
         }
         Map<String, MaestroNetwork> byName = new HashMap<>();
         scenario.networks().forEach(n -> byName.putIfAbsent(n.name(), n));
@@ -69,9 +74,18 @@ public final class Scenarios {
                     deadline = Math.round(1e9 / network.fps());
                 }
             }
-            tasks.add(new Task(network.name(), network.name(), fps, deadline, 0, 0, dependency, 1.0));
+            try {
+                tasks.add(new Task(network.name(), network.name(), fps, deadline, 0, 0, dependency, 1.0));
+            } catch (DomainException e) {
+                throw atNetwork(file, network, e);
+            }
         }
         return new Instance(name, description, platform, models, tasks);
+    }
+
+    /** A network that cannot become a model or task, reported at the network in the MAESTRO file. */
+    private static InputException atNetwork(String file, MaestroNetwork network, DomainException e) {
+        return new InputException(file, 0, 0, "Network " + network.name(), e.getMessage());
     }
 
     /** The rate a network runs at: its FPS, or for a cascade its parent's rate times the probability. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.terastal.domain.Dependency;
 import org.terastal.domain.Instance;
+import org.terastal.domain.Limits;
 import org.terastal.domain.Task;
 
 /**
@@ -72,7 +73,12 @@ public record TaskSpec(String text) {
     }
 
     private long ms(String value, String what) {
-        return Math.round(number(value, what) * 1e6);
+        double ms = number(value, what);
+        double maxMs = Limits.MAX_TIME_NS / 1e6;
+        if (!(ms >= 0 && ms <= maxMs)) {
+            throw bad("has a " + what + " (" + value.strip() + " ms) outside [0, " + Limits.format(maxMs) + "] ms");
+        }
+        return Math.round(ms * 1e6);
     }
 
     private double number(String value, String what) {

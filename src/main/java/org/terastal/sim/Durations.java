@@ -1,6 +1,7 @@
 package org.terastal.sim;
 
 import java.util.Locale;
+import org.terastal.domain.Limits;
 
 /** Parses durations such as {@code 10s}, {@code 500ms}, {@code 250us}, {@code 1000ns} or {@code 2m} into ns. */
 public final class Durations {
@@ -16,7 +17,11 @@ public final class Durations {
                 String number = t.substring(0, t.length() - units[i].length()).strip();
                 try {
                     double v = Double.parseDouble(number);
-                    if (v > 0 && v * scale[i] < Long.MAX_VALUE) {
+                    if (v * scale[i] > Limits.MAX_HORIZON_NS) {
+                        throw new IllegalArgumentException("The duration (" + text + ") is longer than " + Limits.format(Limits.MAX_HORIZON_NS)
+                                + " ns (about 28 h), the longest the toolkit simulates");
+                    }
+                    if (v > 0) {
                         return Math.round(v * scale[i]);
                     }
                 } catch (NumberFormatException e) {

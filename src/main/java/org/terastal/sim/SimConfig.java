@@ -1,5 +1,7 @@
 package org.terastal.sim;
 
+import org.terastal.domain.Limits;
+
 /**
  * Settings of one simulation run.
  *
@@ -12,15 +14,14 @@ package org.terastal.sim;
  */
 public record SimConfig(long horizonNs, long seed, LatePolicy late, double load, boolean recordTrace) {
     public SimConfig {
-        if (horizonNs <= 0) {
-            throw new IllegalArgumentException("The horizon (" + horizonNs + " ns) must be positive, e.g. 10s");
+        if (horizonNs <= 0 || horizonNs > Limits.MAX_HORIZON_NS) {
+            throw new IllegalArgumentException("The horizon (" + horizonNs + " ns) must be in [1, " + Limits.format(Limits.MAX_HORIZON_NS)
+                    + "] ns, e.g. 10s");
         }
         if (late == null) {
             throw new IllegalArgumentException("The late-frame policy is missing; use drop or continue");
         }
-        if (!(load > 0) || Double.isInfinite(load)) {
-            throw new IllegalArgumentException("The load factor (" + load + ") must be a positive finite number, e.g. 1.0");
-        }
+        Limits.inRange(load, Limits.MIN_LOAD, Limits.MAX_LOAD, "load factor", "a simulation", "");
     }
 
     /** Defaults: drop late frames, load 1, keep the trace. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Limits;
 import org.terastal.domain.Model;
 import org.terastal.domain.Task;
 
@@ -125,7 +126,7 @@ public final class Simulator implements SchedulerContext {
     private long now;
     private long dispatches;
 
-    private Simulator(Instance instance, LatencyTable latencyTable, Scheduler scheduler, SimConfig config) {
+    private Simulator(Instance instance, LatencyTable latencyTable, Scheduler scheduler, SimConfig config, Size size) {
         this.instance = instance;
         this.latencyTable = latencyTable;
         this.scheduler = scheduler;
@@ -218,15 +219,8 @@ public final class Simulator implements SchedulerContext {
         idleCount = nAcc;
         // sized for the whole run up front: regrowing arrays of millions of entries cost more than
         // recording them (docs/benchmarks.md)
-        long frameBound = 0;
-        long layerBound = 0;
-        for (int t = 0; t < nTasks; t++) {
-            long n = releasesBound(t);
-            frameBound += n;
-            layerBound += n * layerCount[taskModel[t]];
-        }
-        allocateFrames((int) Math.min(Math.max(frameBound, 256), INITIAL_CAPACITY_LIMIT));
-        int cap = config.recordTrace() ? (int) Math.min(Math.max(layerBound, 1024), INITIAL_CAPACITY_LIMIT) : 0;
+        allocateFrames((int) Math.min(Math.max(size.frames(), 256), INITIAL_CAPACITY_LIMIT));
+        int cap = config.recordTrace() ? (int) Math.min(Math.max(size.layers(), 1024), INITIAL_CAPACITY_LIMIT) : 0;
         timeline = new long[cap * Trace.STRIDE];
     }
 
@@ -239,13 +233,98 @@ public final class Simulator implements SchedulerContext {
      *                                  accelerator, or leaves frames waiting forever)
      */
     public static SimResult run(Instance instance, LatencyTable latency, SchedulerFactory factory, SimConfig config) {
-        Instance scaled = config.load() == 1.0 ? instance : instance.withLoad(config.load());
+        Instance scaled = scaled(instance, config);
         validate(scaled, latency);
+        Size size = size(scaled, latency, config.horizonNs());
+        checkSize(scaled, size, config);
         Scheduler scheduler = factory.create(scaled, latency);
-        Simulator sim = new Simulator(scaled, latency, scheduler, config);
+        Simulator sim = new Simulator(scaled, latency, scheduler, config, size);
         sim.prepare();
         sim.loop();
         return sim.result();
+    }
+
+    /**
+     * Upper bounds of one run, counted from the rates before it starts.
+     *
+     * @param frames frames released: the periodic releases before the horizon, and for a cascaded task one
+     *               per frame of the periodic task at the head of its chain
+     * @param layers layers executed, so rows of the timeline: every layer of every frame
+     * @param workNs the frames' work, every layer on its slowest accelerator and implementation
+     */
+    public record Size(long frames, long layers, double workNs) {
+    }
+
+    /** Bytes of memory a run holds per frame (the frame's state and its result columns) and per timeline layer. */
+    private static final long BYTES_PER_FRAME = 160;
+    private static final long BYTES_PER_LAYER = Trace.STRIDE * Long.BYTES;
+
+    private static Instance scaled(Instance instance, SimConfig config) {
+        return config.load() == 1.0 ? instance : instance.withLoad(config.load());
+    }
+
+    /** The size of a run of an instance with these settings (its rates scaled by the load). */
+    public static Size size(Instance instance, LatencyTable latency, SimConfig config) {
+        return size(scaled(instance, config), latency, config.horizonNs());
+    }
+
+    private static Size size(Instance scaled, LatencyTable latency, long horizonNs) {
+        Map<String, Task> byId = new HashMap<>();
+        scaled.tasks().forEach(t -> byId.put(t.id(), t));
+        int accelerators = latency.accelerators().size();
+        long frames = 0;
+        long layers = 0;
+        double work = 0;
+        for (Task task : scaled.tasks()) {
+            Task root = task;
+            for (int hops = 0; root.dependency() != null && hops < byId.size(); hops++) {
+                root = byId.get(root.dependency().parent());
+            }
+            long span = horizonNs - root.offsetNs();
+            // at most 1e11 releases (horizon 1e14 ns, period at least 1000 ns) of at most 1e4 layers, 1e3 tasks: no overflow
+            long n = span <= 0 ? 0 : (span - 1) / root.periodNs() + 1;
+            Model model = scaled.model(task.model());
+            double slowest = 0;
+            for (int l = 0; l < model.layers().size(); l++) {
+                long worst = 0;
+                for (Implementation impl : Implementation.values()) {
+                    for (int a = 0; a < accelerators; a++) {
+                        worst = Math.max(worst, latency.get(model.id(), l, impl, a));
+                    }
+                }
+                slowest += worst;
+            }
+            frames += n;
+            layers += n * model.layers().size();
+            work += n * slowest;
+        }
+        return new Size(frames, layers, work);
+    }
+
+    /**
+     * Refuses, before anything is allocated, a run the memory cannot hold or whose clock could pass
+     * what a 64-bit count of ns holds.
+     */
+    private static void checkSize(Instance scaled, Size size, SimConfig config) {
+        String run = "The run of instance '" + scaled.name() + "' at load " + SimOutputs.num(config.load()) + " up to "
+                + SimOutputs.num(config.horizonNs() / 1e9) + " s";
+        if (size.frames() > Limits.MAX_FRAMES_PER_RUN) {
+            throw new IllegalArgumentException(run + " would release up to " + size.frames() + " frames, more than the "
+                    + Limits.MAX_FRAMES_PER_RUN + " one run may; maybe a shorter horizon, or a rate or load is mistyped");
+        }
+        if (config.horizonNs() + size.workNs() > Limits.MAX_SIMULATED_NS) {
+            throw new IllegalArgumentException(run + " could keep the accelerators busy until " + String.format(java.util.Locale.ROOT,
+                    "%.3g", config.horizonNs() + size.workNs()) + " ns, beyond the " + Limits.format(Limits.MAX_SIMULATED_NS)
+                    + " ns a run may reach; maybe a shorter horizon, or a rate or latency is mistyped");
+        }
+        long bytes = size.frames() * BYTES_PER_FRAME + (config.recordTrace() ? size.layers() * BYTES_PER_LAYER : 0);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(run + " would hold up to " + size.frames() + " frames" + (config.recordTrace()
+                    ? " and " + size.layers() + " timeline layers" : "") + ", about " + (bytes >> 20) + " MiB, more than this Java heap's "
+                    + (heap >> 20) + " MiB; maybe a shorter horizon" + (config.recordTrace() ? ", no trace" : "")
+                    + ", or more memory (TERASTAL_JAVA_OPTS=-Xmx…)");
+        }
     }
 
     /** Checks that an instance can be simulated with a latency table; the message names the first problem. */
@@ -261,10 +340,6 @@ public final class Simulator implements SchedulerContext {
                 throw new IllegalArgumentException("The latency table (" + latency.source() + ") has no entries for model '"
                         + model.id() + "' of instance '" + instance.name() + "'");
             }
-            if (model.candidates().size() > Long.SIZE) {
-                throw new IllegalArgumentException("The model '" + model.id() + "' has " + model.candidates().size()
-                        + " variant candidates; the simulator tracks at most " + Long.SIZE + " per model");
-            }
             for (int l = 0; l < model.layers().size(); l++) {
                 for (int a = 0; a < platform.size(); a++) {
                     if (latency.get(model.id(), l, Implementation.ORIGINAL, a) <= 0) {
@@ -275,10 +350,6 @@ public final class Simulator implements SchedulerContext {
             }
         }
         for (Task task : instance.tasks()) {
-            if (task.periodNs() <= 0) {
-                throw new IllegalArgumentException("The period of task '" + task.id() + "' (fps " + task.fps()
-                        + ") rounds to " + task.periodNs() + " ns; give an fps below 1e9");
-            }
             if (task.dependency() == null && task.jitterNs() > task.periodNs()) {
                 throw new IllegalArgumentException("The release jitter (" + task.jitterNs() + " ns) of task '" + task.id()
                         + "' exceeds its period (" + task.periodNs() + " ns); frames would be released out of order");
@@ -493,16 +564,6 @@ public final class Simulator implements SchedulerContext {
             timeline = Arrays.copyOf(timeline, (int) Math.min((long) layersRun * 2, Trace.MAX_LAYERS) * Trace.STRIDE);
         }
         Trace.put(timeline, layersRun++, acc, f, layer, impl, start, end);
-    }
-
-    /** Periodic releases of a task before the horizon; a cascaded task releases at most once per frame of its parent. */
-    private long releasesBound(int t) {
-        int root = t;
-        for (int hops = 0; taskParent[root] >= 0 && hops < nTasks; hops++) {
-            root = taskParent[root];
-        }
-        long span = config.horizonNs() - taskOffset[root];
-        return span <= 0 ? 0 : (span - 1) / taskPeriod[root] + 1;
     }
 
     private void allocateFrames(int cap) {

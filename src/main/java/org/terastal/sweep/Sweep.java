@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.terastal.domain.DomainException;
+import org.terastal.domain.Limits;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.LatePolicy;
 
@@ -47,8 +48,8 @@ public record Sweep(List<Scenario> scenarios, List<SuiteSource> suites, List<Str
             if (instance == null) {
                 throw new DomainException("instance", "The instance file of a scenario is missing");
             }
-            if (name != null && name.isBlank()) {
-                throw new DomainException("name", "The name of the scenario of " + instance + " is blank; give a name or leave it out");
+            if (name != null) {
+                Limits.requireName(name, "name", "the scenario of " + instance);
             }
         }
     }
@@ -66,8 +67,8 @@ public record Sweep(List<Scenario> scenarios, List<SuiteSource> suites, List<Str
             if (folder == null) {
                 throw new DomainException("suite", "The folder of a suite is missing");
             }
-            if (name != null && name.isBlank()) {
-                throw new DomainException("name", "The name of the suite of " + folder + " is blank; give a name or leave it out");
+            if (name != null) {
+                Limits.requireName(name, "name", "the suite of " + folder);
             }
         }
     }
@@ -100,15 +101,15 @@ public record Sweep(List<Scenario> scenarios, List<SuiteSource> suites, List<Str
                         + Schedulers.NAMES);
             }
         }
+        Limits.inRange(loads.size(), 1, Limits.MAX_LOAD_LEVELS, "loads", "a sweep", "levels");
         for (int i = 0; i < loads.size(); i++) {
-            double load = loads.get(i);
-            if (!(load > 0) || Double.isInfinite(load)) {
-                throw new DomainException("loads[" + i + "]", "The load factor (" + load + ") must be a positive finite number, e.g. 1.2");
+            try {
+                Limits.inRange(loads.get(i), Limits.MIN_LOAD, Limits.MAX_LOAD, "load factor", "a sweep", "");
+            } catch (DomainException e) {
+                throw new DomainException("loads[" + i + "]", e.getMessage());
             }
         }
-        if (horizonNs <= 0) {
-            throw new DomainException("horizon", "The horizon (" + horizonNs + " ns) must be positive, e.g. 10s");
-        }
+        Limits.inRange(horizonNs, 1, Limits.MAX_HORIZON_NS, "horizon", "a sweep", "ns");
         if (!(averageFrom <= averageTo)) {
             throw new DomainException("average", "The averaging range (" + averageFrom + " to " + averageTo
                     + ") is empty; give FROM:TO with FROM <= TO, e.g. " + DEFAULT_AVERAGE);
@@ -144,6 +145,12 @@ public record Sweep(List<Scenario> scenarios, List<SuiteSource> suites, List<Str
                 double step = Double.parseDouble(p[2]);
                 if (!(step > 0) || to < from) {
                     throw new NumberFormatException();
+                }
+                // counted before the list is made: a tiny step would otherwise fill the memory
+                double levels = Math.floor((to - from) / step + 1e-6) + 1;
+                if (!(levels <= Limits.MAX_LOAD_LEVELS)) {
+                    throw new DomainException("loads", "The loads (" + text + ") make " + String.format(java.util.Locale.ROOT, "%.3g", levels)
+                            + " levels, more than the " + Limits.MAX_LOAD_LEVELS + " a sweep runs; maybe a larger step");
                 }
                 List<Double> loads = new ArrayList<>();
                 for (int i = 0; from + i * step <= to + step * 1e-6; i++) {

@@ -68,7 +68,7 @@ class OfflineCommandsTest {
 
         Run check = run(new CheckCommand(), inst.toString(), plan.toString(), "--latency", LATENCY);
         assertEquals(0, check.code(), check.out() + check.err());
-        assertEquals("ok: " + plan + " keeps every rule for instance 'vgg11@40+sp2dense@40' (2 models, 50 layers, OPTIMAL)\n", check.out());
+        assertEquals("ok: " + plan + " keeps every rule for instance 'vgg11-40_sp2dense-40' (2 models, 50 layers, OPTIMAL)\n", check.out());
     }
 
     @Test
@@ -130,7 +130,7 @@ class OfflineCommandsTest {
         Run compare = run(new CompareCommand(), a.toString(), b.toString(), "--latency", LATENCY, "-o", results.toString());
         assertEquals(0, compare.code(), compare.err());
         // vgg11 admits no variant, so its table formulation has no table and scip takes it
-        assertTrue(compare.out().contains("skipped scip with table on sp2dense@60: The scip solver takes linear models only"), compare.out());
+        assertTrue(compare.out().contains("skipped scip with table on sp2dense-60: The scip solver takes linear models only"), compare.out());
         List<String> lines = Files.readAllLines(results);
         assertEquals(CompareCommand.HEADER, lines.get(0));
         assertEquals(1 + 6 + 5, lines.size());
@@ -139,7 +139,7 @@ class OfflineCommandsTest {
             assertEquals("OPTIMAL", f[3], row);
             assertEquals("0", f[14], row);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sp2dense@60,scip,mip,OPTIMAL,230306,506534,7283,230306,506534,7283,")),
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sp2dense-60,scip,mip,OPTIMAL,230306,506534,7283,230306,506534,7283,")),
                 String.join("\n", lines));
     }
 

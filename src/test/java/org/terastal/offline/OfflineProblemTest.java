@@ -48,7 +48,7 @@ class OfflineProblemTest {
     void ratesAddUpDeadlinesTakeTheTightestAndModelsWithoutTasksAreLeftOut() {
         Model sp = InstanceFiles.readModel(Path.of("models/sp2dense.json"));
         Model vgg = InstanceFiles.readModel(Path.of("models/vgg11.json"));
-        Instance instance = new Instance("two tasks", "", TestInstances.dual(), List.of(vgg, sp), List.of(
+        Instance instance = new Instance("two-tasks", "", TestInstances.dual(), List.of(vgg, sp), List.of(
                 new Task("a", "sp2dense", 10, 0, 0, 0, null, 1),
                 new Task("b", "sp2dense", 20, 40_000_000, 0, 0, null, 1)));
         OfflineProblem p = OfflineProblem.of(instance, TestInstances.latencies(instance), OfflineProblem.PPM);

@@ -78,7 +78,8 @@ public final class TestInstances {
                     String[] modelAtFps = part.split("@");
                     fps.put(modelAtFps[0], Double.parseDouble(modelAtFps[1]));
                 }
-                yield mix(name, fps);
+                // '@' and '+' are not allowed in instance names
+                yield mix(name.replace('@', '-').replace('+', '_'), fps);
             }
         };
     }

@@ -67,6 +67,25 @@ class SweepFilesTest {
     }
 
     @Test
+    void loadGridsAndLoadsHaveARange() throws IOException {
+        String head = "{\"format\": \"terastal-sweep/1\", \"scenarios\": [{\"instance\": \"a.json\"}], \"schedulers\": [\"edf\"], ";
+        long start = System.nanoTime();
+        assertTrue(error(head + "\"loads\": \"0.6:1.6:1e-300\"}").endsWith(": The loads (0.6:1.6:1e-300) make 1.00e+300 levels, "
+                + "more than the 1000 a sweep runs; maybe a larger step (at loads)"));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "the grid was counted, not made");
+        assertTrue(error(head + "\"loads\": [1.0, 1e300]}").endsWith(": The load factor (1.0E300) of a sweep must be in [0.001, 100] (at loads[1])"));
+        assertTrue(error(head + "\"horizon\": \"1e300s\"}").contains("is longer than 1e14 ns (about 28 h)"));
+    }
+
+    @Test
+    void scenarioAndSuiteNamesMustBeSafeFileNames() throws IOException {
+        assertTrue(error("{\"format\": \"terastal-sweep/1\", \"scenarios\": [{\"name\": \"../../x\", \"instance\": \"a.json\"}], "
+                + "\"schedulers\": [\"edf\"]}").contains("(at scenarios[0].name)"));
+        assertTrue(error("{\"format\": \"terastal-sweep/1\", \"suites\": [{\"name\": \"a,b\", \"suite\": \"s\"}], "
+                + "\"schedulers\": [\"edf\"]}").contains("(at suites[0].name)"));
+    }
+
+    @Test
     void leftOutFieldsTakeTheCommandLineDefaults() throws IOException {
         Sweep sweep = SweepFiles.read(write("""
                 {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json", "solution": "s.json"}], "loads": [1.0, 1.5]}

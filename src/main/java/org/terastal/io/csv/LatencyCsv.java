@@ -107,7 +107,7 @@ public final class LatencyCsv {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InputException(name, e.getMessage() + "; a table must cover every layer of the instance");
+            throw new InputException(name, e.getMessage());
         }
     }
 

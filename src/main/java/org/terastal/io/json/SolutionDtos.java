@@ -10,6 +10,7 @@ import java.util.Map;
 import org.terastal.domain.DomainException;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.LayerPlan;
+import org.terastal.domain.Limits;
 import org.terastal.domain.ModelPlan;
 import org.terastal.domain.Solution;
 import org.terastal.domain.SolveStatus;
@@ -106,9 +107,9 @@ final class SolutionDtos {
 
     private static void positive(List<Long> values, String field, String where) {
         for (int i = 0; values != null && i < values.size(); i++) {
-            if (values.get(i) == null || values.get(i) <= 0) {
+            if (values.get(i) == null || values.get(i) <= 0 || values.get(i) > Limits.MAX_LATENCY_NS) {
                 throw new DomainException(field + "[" + i + "]", "The " + field + "[" + i + "] (" + values.get(i) + ") of " + where
-                        + " must be a positive number of ns");
+                        + " must be a positive number of ns, at most " + Limits.format(Limits.MAX_LATENCY_NS));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.DomainException;
+import org.terastal.domain.Limits;
 import org.terastal.domain.Model;
 import org.terastal.domain.Task;
 import org.terastal.io.InputException;
@@ -100,7 +101,10 @@ public record SuiteManifest(String format, Generator generator, String name, Set
             implements JsonInputs.Checked {
         @Override
         public Object toDomain() {
-            return complete(this, "balancedBound");
+            complete(this, "balancedBound");
+            // a file name, not a path: the sets are read from the manifest's own folder
+            Limits.requireName(file, "file", "set " + index + " of a suite manifest");
+            return this;
         }
     }
 
@@ -115,7 +119,9 @@ public record SuiteManifest(String format, Generator generator, String name, Set
 
     @Override
     public Object toDomain() {
-        return complete(this);
+        complete(this);
+        Limits.requireName(name, "name", "a suite manifest");
+        return this;
     }
 
     /** The manifest of a suite. */

@@ -8,6 +8,7 @@ import org.terastal.domain.Accelerator;
 import org.terastal.domain.DomainException;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.domain.Limits;
 import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
 import org.terastal.domain.Task;
@@ -48,8 +49,6 @@ public record SuiteSettings(String name, List<Model> pool, Platform platform, La
     public static final int MAX_SETS = 100_000;
     /** Most tasks in one set. */
     public static final int MAX_TASKS = 1000;
-    /** Highest frame rate: the period must be at least a nanosecond. */
-    public static final double MAX_FPS = 1e9;
 
     /** A closed range of numbers, written {@code MIN:MAX}. */
     public record Range(double min, double max) {
@@ -73,9 +72,8 @@ public record SuiteSettings(String name, List<Model> pool, Platform platform, La
     }
 
     public SuiteSettings {
-        if (name == null || !name.matches("[A-Za-z0-9_][A-Za-z0-9._-]*")) {
-            throw problem("name", "The name (" + name + ") of the suite must be letters, digits, '.', '-' and '_', not starting with '.'"
-                    + "; maybe skewed-random");
+        if (!Limits.isName(name)) {
+            throw problem("name", "The name (" + name + ") of the suite must be " + Limits.NAME_RULE + "; maybe skewed-random");
         }
         pool = checkPool(pool);
         if (platform == null) {
@@ -107,7 +105,8 @@ public record SuiteSettings(String name, List<Model> pool, Platform platform, La
         if (!(target > 0 && Double.isFinite(target))) {
             throw problem("target", "The target (" + number(target) + ") must be a positive load of the busiest engine; maybe " + DEFAULT_TARGET);
         }
-        range(fps, "fps", 0, MAX_FPS, "frame rates in (0, 1e9]", DEFAULT_FPS);
+        range(fps, "fps", Math.nextDown(Limits.MIN_FPS), Limits.MAX_FPS, "frame rates in [" + number(Limits.MIN_FPS) + ", " + number(Limits.MAX_FPS) + "]",
+                DEFAULT_FPS);
         fraction(jitter, "jitter", "a fraction of the period in [0, 1]", DEFAULT_JITTER);
         range(deadline, "deadline", 0, Double.MAX_VALUE, "positive fractions of the period", DEFAULT_DEADLINE);
         fraction(cascade, "cascade", "a probability in [0, 1]", DEFAULT_CASCADE);

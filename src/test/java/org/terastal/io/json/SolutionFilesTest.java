@@ -110,7 +110,7 @@ public class SolutionFilesTest {
                 error(SAMPLE_JSON.replace("\"budgetNs\": 1500, ", "")));
         assertEquals("plan.json:5:13: The value (DONE) is not a valid SolveStatus; expected one of OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN "
                 + "(at status)", error(SAMPLE_JSON.replace("\"FEASIBLE\"", "\"DONE\"")));
-        assertEquals("plan.json:21:9: The originalNs[0] (-5) of layer plan 'b' must be a positive number of ns (at "
+        assertEquals("plan.json:21:9: The originalNs[0] (-5) of layer plan 'b' must be a positive number of ns, at most 1e12 (at "
                 + "models[0].layers[1].originalNs[0])", error(SAMPLE_JSON.replace("\"originalNs\": [800, 1600]", "\"originalNs\": [-5, 1600]")));
     }
 

@@ -94,9 +94,9 @@ class SolutionCheckerTest {
     void anotherInstance() {
         Solution renamed = new Solution("other", "sha256:00", good.status(), good.solver(), good.formulation(), good.objective(),
                 good.bound(), good.gap(), good.wallTimeMs(), good.parameters(), good.models());
-        assertEquals(List.of(new Violation(Kind.INSTANCE, "The instance (other) of the solution is not 'vgg11@40+sp2dense@40'; maybe the "
+        assertEquals(List.of(new Violation(Kind.INSTANCE, "The instance (other) of the solution is not 'vgg11-40_sp2dense-40'; maybe the "
                         + "solution belongs to another instance"),
-                new Violation(Kind.INSTANCE, "The instanceChecksum (sha256:00) of the solution is not that of instance 'vgg11@40+sp2dense@40' ("
+                new Violation(Kind.INSTANCE, "The instanceChecksum (sha256:00) of the solution is not that of instance 'vgg11-40_sp2dense-40' ("
                         + good.instanceChecksum() + "); maybe the instance changed after it was solved: solve it again")), check(renamed));
     }
 
