@@ -5,20 +5,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.terastal.io.AtomicFiles;
+import java.util.Set;
+import org.terastal.io.AtomicFolders;
 import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonPrinter;
 
 /**
- * The files a run writes, all atomically and byte-identical for the same instance, scheduler and seed
- * (no wall-clock figures inside). Times are integer ns; rates and losses are fractions in [0, 1].
+ * The files a run writes, as one folder moved into place whole, byte-identical for the same instance,
+ * scheduler and seed (no wall-clock figures inside). Times are integer ns; rates and losses are fractions in [0, 1].
  * <ul>
  *   <li>{@value #SUMMARY}: the run's settings, overall, per-model and per-accelerator metrics.</li>
  *   <li>{@value #METRICS}: the same metrics in tidy long form, header {@value #METRICS_HEADER}.</li>
@@ -55,14 +58,38 @@ public final class SimOutputs {
     private SimOutputs() {
     }
 
-    /** Writes summary, metrics and (when recorded) the frames and timeline CSVs into a folder. */
+    /** The files a run writes ({@link #writeAll}); an output folder holding only these may be replaced. */
+    public static final Set<String> FILES = Set.of(SUMMARY, METRICS, FRAMES, TIMELINE);
+    private static final String WHAT = "the files simulate writes (" + String.join(", ", FILES.stream().sorted().toList()) + ")";
+
+    /**
+     * Checks, before a run, that {@link #writeAll} may write {@code dir}: absent, or holding only {@link #FILES}.
+     *
+     * @throws IllegalArgumentException naming the folder and a file it holds that is not one of them
+     */
+    public static void checkOutput(Path dir) {
+        AtomicFolders.checkReplaceable(dir, FILES::contains, WHAT);
+    }
+
+    /**
+     * Writes summary, metrics and (when recorded) the frames and timeline CSVs as the folder
+     * {@code dir}, whole ({@link AtomicFolders#replaceOutputs}): it then holds this run's files and
+     * no others, and a failed or killed write leaves an earlier run's folder as it was. A folder
+     * holding files other than {@link #FILES} is refused.
+     */
     public static void writeAll(SimResult result, Path dir) {
-        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(result));
-        AtomicFiles.write(dir.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
-        if (result.trace() != null) {
-            AtomicFiles.write(dir.resolve(FRAMES), out -> writeFrames(result.trace(), writer(out)));
-            AtomicFiles.write(dir.resolve(TIMELINE), out -> writeTimeline(result.trace(), writer(out)));
-        }
+        AtomicFolders.replaceOutputs(dir, FILES::contains, WHAT, folder -> {
+            Files.writeString(folder.resolve(SUMMARY), summaryJson(result));
+            Files.writeString(folder.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
+            if (result.trace() != null) {
+                try (OutputStream out = Files.newOutputStream(folder.resolve(FRAMES))) {
+                    writeFrames(result.trace(), writer(out));
+                }
+                try (OutputStream out = Files.newOutputStream(folder.resolve(TIMELINE))) {
+                    writeTimeline(result.trace(), writer(out));
+                }
+            }
+        });
     }
 
     static Writer writer(java.io.OutputStream out) {
