@@ -1,7 +1,9 @@
 package org.terastal.sweep;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +151,15 @@ public final class SweepMerge {
                 AtomicFiles.write(out.resolve(SUITE_STATS), SuiteStatistics.summariesCsv(stats));
                 AtomicFiles.write(out.resolve(SUITE_PAIRED), SuiteStatistics.comparisonsCsv(stats));
                 AtomicFiles.write(out.resolve(SUITE_SETS), SuiteStatistics.perSetCsv(stats));
+            }
+        } else if (out != null) {
+            // statistics an earlier sweep with suites left in the folder would pass for this one's
+            for (String file : List.of(SUITE_STATS, SUITE_PAIRED, SUITE_SETS)) {
+                try {
+                    Files.deleteIfExists(out.resolve(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete the stale " + out.resolve(file) + ": " + e.getMessage(), e);
+                }
             }
         }
         return report.toString();

@@ -118,10 +118,13 @@ class SweepRunnerTest {
             Files.delete(CellFiles.path(all, cells.get(i)));
         }
         Files.delete(all.resolve(SweepMerge.METRICS));
+        // left by an earlier sweep with suites in this folder: not this sweep's statistics
+        Files.writeString(all.resolve(SweepMerge.SUITE_STATS), "stale");
         SweepRunner.Outcome again = run(all, cells, 2);
         assertEquals(new SweepRunner.Outcome(4, 28), again);
         SweepMerge.merge(List.of(all), all);
         assertArrayEquals(metrics, Files.readAllBytes(all.resolve(SweepMerge.METRICS)));
+        assertTrue(Files.notExists(all.resolve(SweepMerge.SUITE_STATS)));
     }
 
     @Test
