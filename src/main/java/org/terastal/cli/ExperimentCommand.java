@@ -12,6 +12,7 @@ import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Solution;
 import org.terastal.io.InputFiles;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.JsonFormats;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.ExperimentTraces;
@@ -20,6 +21,7 @@ import org.terastal.sim.SolutionScaling;
 import org.terastal.sweep.Cell;
 import org.terastal.sweep.Sweep;
 import org.terastal.sweep.SweepFiles;
+import org.terastal.sweep.SweepFolder;
 import org.terastal.sweep.SweepMerge;
 import org.terastal.sweep.SweepPlan;
 import org.terastal.sweep.SweepRunner;
@@ -134,24 +136,32 @@ public final class ExperimentCommand implements Callable<Integer> {
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         Set<String> suiteSets = new HashSet<>();
         plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteSets.add(k.name()));
-        SweepRunner.Outcome outcome;
-        try (CellProgress progress = new CellProgress(err, CommandErrors.prefix(spec), output)) {
-            outcome = SweepRunner.run(plan, cells, output, threads, SweepRunner.simulation(plan, scenarios), progress);
-        }
-        if (shard == null || shard.k() == 1) {
-            // the report's response-time CDFs and Gantt charts; shard 1 keeps them for merge to copy
-            // suites' sets are summarised, not drawn one by one
-            List<Experiment.Scenario> traced = scenarios.stream().filter(sc -> !suiteSets.contains(sc.name())).toList();
-            traces.write(new ExperimentTraces.Runs(traced.isEmpty() ? scenarios.subList(0, 1) : traced, plan.schedulers(), (sc, s) -> Schedulers.factory(s, sc.solutions()),
-                    plan.seeds().get(0), plan.lates(), plan.horizonNs()), output, err);
-        }
-        if (shard != null) {
-            out.printf("shard %d/%d: %d of the sweep's %d cells, %d run now, %d found done, in %s%n", shard.k(), shard.n(), cells.size(),
-                    plan.cells().size(), outcome.ran(), outcome.reused(), output.resolve(SweepPlan.CELLS));
-            out.printf("when every shard is done: terastal merge %s -o OUT (or name each shard's folder)%n", output);
-        } else {
-            out.print(SweepMerge.merge(List.of(output), output));
-            out.printf("wrote %s%n", output);
+        // the claim checks the cells found in the folder before anything is written, and holds the
+        // folder against other sweeps until the outputs are written
+        try (SweepFolder folder = SweepFolder.claim(output, plan, cells)) {
+            if (folder.unlocked() != null) {
+                err.printf("%s%s is not locked, so another sweep writing to it at the same time would go unnoticed: %s%n", CommandErrors.prefix(spec), output,
+                        folder.unlocked());
+            }
+            SweepRunner.Outcome outcome;
+            try (CellProgress progress = new CellProgress(err, CommandErrors.prefix(spec), output)) {
+                outcome = SweepRunner.run(folder, threads, SweepRunner.simulation(plan, scenarios), progress);
+            }
+            if (shard == null || shard.k() == 1) {
+                // the report's response-time CDFs and Gantt charts; shard 1 keeps them for merge to copy
+                // suites' sets are summarised, not drawn one by one
+                List<Experiment.Scenario> traced = scenarios.stream().filter(sc -> !suiteSets.contains(sc.name())).toList();
+                traces.write(new ExperimentTraces.Runs(traced.isEmpty() ? scenarios.subList(0, 1) : traced, plan.schedulers(), (sc, s) -> Schedulers.factory(s, sc.solutions()),
+                        plan.seeds().get(0), plan.lates(), plan.horizonNs()), output, err);
+            }
+            if (shard != null) {
+                out.printf("shard %d/%d: %d of the sweep's %d cells, %d run now, %d found done, in %s%n", shard.k(), shard.n(), cells.size(),
+                        plan.cells().size(), outcome.ran(), outcome.reused(), output.resolve(SweepPlan.CELLS));
+                out.printf("when every shard is done: terastal merge %s -o OUT (or name each shard's folder)%n", output);
+            } else {
+                out.print(SweepMerge.merge(List.of(output), output));
+                out.printf("wrote %s%n", output);
+            }
         }
         out.flush();
         return 0;
@@ -174,6 +184,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "The sweep file " + file
                         + " names its own instances; give it alone, or give instance files only");
             }
+            // a file of another format is named now, not mistaken for an instance whose solution is missing
+            JsonFormats.require(file, InstanceFiles.INSTANCE_FORMAT);
         }
         if (!solutionFiles.isEmpty() && solutionFiles.size() != inputFiles.size()
                 || solutionFiles.isEmpty() && schedulers.stream().anyMatch(Schedulers::needsSolution)) {

@@ -1,5 +1,6 @@
 package org.terastal.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.terastal.domain.Layer;
 import org.terastal.domain.Model;
 import org.terastal.domain.VariantCandidate;
 import org.terastal.io.AtomicFiles;
+import org.terastal.io.AtomicFolders;
 import org.terastal.io.maestro.MaestroExport;
 import org.terastal.io.maestro.MaestroModelWriter;
 import org.terastal.io.maestro.MaestroScenario;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code terastal export}: variant models for other tools. */
 @Command(name = "export", description = {
         "Export the variant models of an instance for other tools.",
-        "--format maestro writes MAESTRO model files into a folder: the scenario with its original layers",
+        "--format maestro writes MAESTRO model files as a folder: the scenario with its original layers",
         "and, per variant candidate, the model with that layer replaced by its variant, ready for MAESTRO.",
+        "The folder is written whole; an existing one is replaced only when it holds nothing but *.m files.",
         "--format csv writes the variant table: per candidate the dims and latency of original and variant."})
 final class ExportCommand implements Runnable {
     /** The export formats. */
@@ -56,7 +59,6 @@ final class ExportCommand implements Runnable {
     private void writeMaestro(Instance instance) {
         List<String> header = List.of("Exported by terastal from instance '" + instance.name() + "'.",
                 "Inputs are sized so that MAESTRO's stride-1, no-padding output equals the true output.");
-        List<Path> written = new ArrayList<>();
         String scenario = MaestroModelWriter.write(MaestroExport.scenario(instance), header);
         List<String[]> variants = new ArrayList<>();
         for (Model model : instance.models()) {
@@ -67,14 +69,15 @@ final class ExportCommand implements Runnable {
                         "Model '" + model.id() + "' with layer '" + c.layer() + "' as its D2S variant, r = " + c.ratio() + "."))});
             }
         }
-        written.add(output.resolve(instance.name() + ".m"));
-        AtomicFiles.write(written.get(0), scenario);
-        for (String[] v : variants) {
-            Path file = output.resolve(v[0]);
-            AtomicFiles.write(file, v[1]);
-            written.add(file);
-        }
-        spec.commandLine().getOut().printf("Wrote %d MAESTRO model files to %s%n", written.size(), output);
+        // the folder is written whole: no file of an earlier export stays beside this one's, and a
+        // failed or killed export leaves the earlier folder as it was
+        AtomicFolders.replaceOutputs(output, name -> name.endsWith(".m"), "the MAESTRO model files (*.m) export writes", folder -> {
+            Files.writeString(folder.resolve(instance.name() + ".m"), scenario);
+            for (String[] v : variants) {
+                Files.writeString(folder.resolve(v[0]), v[1]);
+            }
+        });
+        spec.commandLine().getOut().printf("Wrote %d MAESTRO model files to %s%n", variants.size() + 1, output);
     }
 
     /** The variant table: one row per candidate and implementation, dims and latency on every accelerator. */

@@ -1,6 +1,8 @@
 package org.terastal.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,18 +37,29 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return CommandErrors.run(spec, () -> {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(SweepMerge.merge(dirs, output));
+            StringBuilder copied = new StringBuilder();
             // shard 1 keeps the traces the HTML report needs; the first folder that has them is copied
-            Path withTraces = dirs.stream().filter(d -> Files.exists(d.resolve(ExperimentTraces.FOLDER).resolve(ExperimentTraces.INDEX)))
-                    .findFirst().orElse(null);
-            if (withTraces == null) {
-                out.printf("no traces in %s (shard 1 writes them); terastal report needs them%n", dirs);
-            } else if (!Files.isSameFile(withTraces, output)) {
-                out.printf("copied %d traced runs from %s%n", ExperimentTraces.copy(withTraces, output), withTraces);
-            }
+            out.print(SweepMerge.merge(dirs, output, () -> {
+                Path withTraces = dirs.stream().filter(d -> Files.exists(d.resolve(ExperimentTraces.FOLDER).resolve(ExperimentTraces.INDEX)))
+                        .findFirst().orElse(null);
+                if (withTraces == null) {
+                    copied.append(String.format("no traces in %s (shard 1 writes them); terastal report needs them%n", dirs));
+                } else if (!isSameFile(withTraces, output)) {
+                    copied.append(String.format("copied %d traced runs from %s%n", ExperimentTraces.copy(withTraces, output), withTraces));
+                }
+            }));
+            out.print(copied);
             out.printf("wrote %s%n", output);
             out.flush();
             return 0;
         });
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot compare " + a + " with " + b + ": " + e.getMessage(), e);
+        }
     }
 }

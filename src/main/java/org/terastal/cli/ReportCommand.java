@@ -1,14 +1,19 @@
 package org.terastal.cli;
 
 import java.io.PrintWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ChartUtils;
 import org.terastal.io.AtomicFiles;
+import org.terastal.io.AtomicFolders;
 import org.terastal.report.HtmlReport;
 import org.terastal.report.ResultsFolder;
 import org.terastal.sim.LatePolicy;
@@ -54,10 +59,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Span of the Gantt charts, each end " + OptionTypes.DURATION_UNITS + " (FROM may be 0), inside the recorded one; default: all of it.")
     OptionTypes.Span window;
 
-    @Option(names = "--png", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.png.")
+    @Option(names = "--png", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.png; DIR is written whole, "
+            + "replacing an earlier one that holds only charts.")
     Path pngDir;
 
-    @Option(names = "--svg", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.svg.")
+    @Option(names = "--svg", paramLabel = "DIR", description = "Also write every chart as DIR/<chart id>.svg; DIR is written whole, "
+            + "replacing an earlier one that holds only charts.")
     Path svgDir;
 
     @Override
@@ -70,21 +77,47 @@ public final class ReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         long[] span = window == null ? null : new long[] {window.fromNs(), window.toNs()};
+        // the chart folders and the kinds of file each gets (one folder when --png and --svg name the same)
+        Map<Path, Set<String>> folders = new LinkedHashMap<>();
+        if (pngDir != null) {
+            folders.put(pngDir, new HashSet<>(Set.of(".png")));
+        }
+        if (svgDir != null) {
+            boolean same = pngDir != null && pngDir.toAbsolutePath().normalize().equals(svgDir.toAbsolutePath().normalize());
+            folders.computeIfAbsent(same ? pngDir : svgDir, k -> new HashSet<>()).add(".svg");
+        }
+        folders.keySet().forEach(dir -> AtomicFolders.checkReplaceable(dir, ReportCommand::isChart, CHARTS));
         HtmlReport report = HtmlReport.build(ResultsFolder.open(results, instances, schedulers, late, load, span));
         String html = report.html();
-        Map<Path, String> svgs = new LinkedHashMap<>();
-        if (svgDir != null) {
-            report.charts().forEach(c -> svgs.put(svgDir.resolve(c.id() + ".svg"), c.svgDocument()));
-        }
-        svgs.forEach(AtomicFiles::write);
-        if (pngDir != null) {
-            for (HtmlReport.Chart c : report.charts()) {
-                AtomicFiles.write(pngDir.resolve(c.id() + ".png"), o -> ChartUtils.writeChartAsPNG(o, c.chart(), c.width(), c.height()));
-            }
-        }
+        // each chart folder is written whole: no chart of an earlier report stays beside this one's,
+        // and a failed or killed run leaves the earlier folder as it was
+        folders.forEach((dir, kinds) -> writeCharts(report, dir, kinds));
         AtomicFiles.write(output, html);
         out.printf("wrote %s (%d charts)%n", output, report.charts().size());
         out.flush();
         return 0;
+    }
+
+    /** What a chart folder may hold to be replaced: the charts of an earlier report, of either kind. */
+    private static final String CHARTS = "the chart files (*.png, *.svg) report writes";
+
+    private static boolean isChart(String name) {
+        return name.endsWith(".png") || name.endsWith(".svg");
+    }
+
+    /** Writes every chart as a file of each of {@code kinds} into {@code dir}, as one folder. */
+    private static void writeCharts(HtmlReport report, Path dir, Set<String> kinds) {
+        AtomicFolders.replaceOutputs(dir, ReportCommand::isChart, CHARTS, folder -> {
+            for (HtmlReport.Chart c : report.charts()) {
+                if (kinds.contains(".svg")) {
+                    Files.writeString(folder.resolve(c.id() + ".svg"), c.svgDocument());
+                }
+                if (kinds.contains(".png")) {
+                    try (OutputStream o = Files.newOutputStream(folder.resolve(c.id() + ".png"))) {
+                        ChartUtils.writeChartAsPNG(o, c.chart(), c.width(), c.height());
+                    }
+                }
+            }
+        });
     }
 }

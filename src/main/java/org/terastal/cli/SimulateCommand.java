@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate}: one run of one scheduler on one instance. Writes summary.json, metrics.csv,
- * frames.csv and timeline.csv (see {@link SimOutputs}) into the output folder and prints a short
- * per-model table. Exit code 0 on success, 1 when the inputs cannot be simulated (the message says why).
+ * frames.csv and timeline.csv (see {@link SimOutputs}) as the output folder, whole: it replaces an
+ * earlier run's folder (never a folder holding other files) and prints a short per-model table. Exit code 0 on success, 1 when the inputs cannot be simulated (the message says why).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Simulate an instance under one scheduler and write per-model metrics, per-frame records and a per-layer timeline.")
@@ -82,6 +82,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimConfig config = CommandErrors.fromOptions(spec, () -> new SimConfig(horizonNs, seed, late, load, !noTrace));
         PrintWriter out = spec.commandLine().getOut();
         try {
+            // a folder that cannot be replaced is refused before the run, not after it
+            SimOutputs.checkOutput(output);
             Instance instance = InstanceFiles.read(instanceFile);
             LatencyTable latency = LatencyInputs.forInstance(instance, latencyFile);
             SolutionProvider solutions = null;

@@ -3,10 +3,12 @@ package org.terastal.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,54 @@ public final class AtomicFolders {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the folder " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks that {@code target} may be replaced by a new output of a command: it is absent, or a
+     * folder holding only files {@code ours} accepts by name (outputs an earlier run of the command
+     * wrote) and temporary files {@link AtomicFiles} left of them. Replacing a folder deletes all it
+     * holds, so anything else is refused rather than deleted.
+     *
+     * @param what the outputs in messages, e.g. "simulate's outputs"
+     * @throws IllegalArgumentException naming the target and an entry that is not one of {@code what}
+     */
+    public static void checkReplaceable(Path target, Predicate<String> ours, String what) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new IllegalArgumentException("The output " + target + " is a file, not a folder; maybe another output folder");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || !ours.test(leftOver(name))) {
+                    throw new IllegalArgumentException("The output folder " + target + " holds " + name + ", which is not one of " + what
+                            + "; the folder is replaced as a whole, which would delete it: give a new or empty folder, or move it away");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the folder " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file a temporary file of {@link AtomicFiles} ({@code .<name><digits>.tmp}) was to become, or the name itself. */
+    private static String leftOver(String name) {
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
+            return name.substring(1, name.length() - ".tmp".length()).replaceFirst("[0-9]+$", "");
+        }
+        return name;
+    }
+
+    /**
+     * Writes a command's output folder whole ({@link #write}), replacing an existing one only when
+     * it holds nothing but outputs of the same command ({@link #checkReplaceable}): the new folder has
+     * exactly the files this run wrote, none of an earlier run beside them, and a run that fails or is
+     * killed leaves the earlier folder as it was.
+     */
+    public static void replaceOutputs(Path target, Predicate<String> ours, String what, Content content) {
+        checkReplaceable(target, ours, what);
+        write(target, true, content);
     }
 
     /**

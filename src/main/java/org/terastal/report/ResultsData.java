@@ -24,7 +24,7 @@ public final class ResultsData {
     /** The smaller tidy file the repository ships instead of every metric. */
     public static final String SHIPPED_METRICS = "miss-rates.csv";
     /** Model column of the rows that hold an accelerator's figures. */
-    static final String ACCELERATOR_PREFIX = "accelerator:";
+    static final String ACCELERATOR_PREFIX = SimOutputs.ACCELERATOR_PREFIX;
     private static final String OVERALL = "overall";
 
     private final Path dir;

@@ -105,7 +105,7 @@ public final class Experiment {
                     throw new IllegalArgumentException("Row " + i + " gives task '" + f[6] + "' the model '" + f[5] + "' where an earlier row gives '" + model + "'");
                 }
                 taskMetrics.computeIfAbsent(f[6], k -> new LinkedHashMap<>()).put(f[7], f[8]);
-            } else if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith("accelerator:")) {
+            } else if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith(SimOutputs.ACCELERATOR_PREFIX)) {
                 metrics.computeIfAbsent(f[5], k -> new LinkedHashMap<>()).put(f[7], f[8]);
             }
         }

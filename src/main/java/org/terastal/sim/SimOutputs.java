@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import org.terastal.io.AtomicFiles;
+import java.util.List;
+import java.util.Set;
+import org.terastal.io.AtomicFolders;
+import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonPrinter;
 
 /**
- * The files a run writes, all atomically and byte-identical for the same instance, scheduler and seed
- * (no wall-clock figures inside). Times are integer ns; rates and losses are fractions in [0, 1].
+ * The files a run writes, as one folder moved into place whole, byte-identical for the same instance,
+ * scheduler and seed (no wall-clock figures inside). Times are integer ns; rates and losses are fractions in [0, 1].
  * <ul>
  *   <li>{@value #SUMMARY}: the run's settings, overall, per-model and per-accelerator metrics.</li>
  *   <li>{@value #METRICS}: the same metrics in tidy long form, header {@value #METRICS_HEADER}.</li>
@@ -37,22 +42,54 @@ public final class SimOutputs {
     public static final String METRICS_HEADER = "instance,scheduler,seed,load,late,model,task,metric,value";
     public static final String FRAMES_HEADER = "task,model,frame,parent_frame,release_ns,start_ns,finish_ns,deadline_ns,status,variants";
     public static final String TIMELINE_HEADER = "accelerator,model,task,frame,layer,layer_index,implementation,start_ns,end_ns";
+    /** The metrics of a model, task or the whole run in the tidy rows, in the order they are written. */
+    public static final List<String> MODEL_METRICS = List.of("released", "on_time", "missed", "dropped", "miss_rate", "response_p50_ns",
+            "response_p95_ns", "response_p99_ns", "response_max_ns", "tardiness_mean_ns", "tardiness_max_ns", "accuracy_loss_mean",
+            "accuracy_loss_max");
+    /** The metrics of an accelerator in the tidy rows, in the order they are written. */
+    public static final List<String> ACCELERATOR_METRICS = List.of("utilisation", "busy_ns", "layers");
+    /** What the model column of an accelerator's rows starts with. */
+    public static final String ACCELERATOR_PREFIX = "accelerator:";
     /** Format tag of the summary JSON. */
-    public static final String SUMMARY_FORMAT = "terastal-sim-summary/1";
+    public static final String SUMMARY_FORMAT = JsonFormats.SIM_SUMMARY;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SimOutputs() {
     }
 
-    /** Writes summary, metrics and (when recorded) the frames and timeline CSVs into a folder. */
+    /** The files a run writes ({@link #writeAll}); an output folder holding only these may be replaced. */
+    public static final Set<String> FILES = Set.of(SUMMARY, METRICS, FRAMES, TIMELINE);
+    private static final String WHAT = "the files simulate writes (" + String.join(", ", FILES.stream().sorted().toList()) + ")";
+
+    /**
+     * Checks, before a run, that {@link #writeAll} may write {@code dir}: absent, or holding only {@link #FILES}.
+     *
+     * @throws IllegalArgumentException naming the folder and a file it holds that is not one of them
+     */
+    public static void checkOutput(Path dir) {
+        AtomicFolders.checkReplaceable(dir, FILES::contains, WHAT);
+    }
+
+    /**
+     * Writes summary, metrics and (when recorded) the frames and timeline CSVs as the folder
+     * {@code dir}, whole ({@link AtomicFolders#replaceOutputs}): it then holds this run's files and
+     * no others, and a failed or killed write leaves an earlier run's folder as it was. A folder
+     * holding files other than {@link #FILES} is refused.
+     */
     public static void writeAll(SimResult result, Path dir) {
-        AtomicFiles.write(dir.resolve(SUMMARY), summaryJson(result));
-        AtomicFiles.write(dir.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
-        if (result.trace() != null) {
-            AtomicFiles.write(dir.resolve(FRAMES), out -> writeFrames(result.trace(), writer(out)));
-            AtomicFiles.write(dir.resolve(TIMELINE), out -> writeTimeline(result.trace(), writer(out)));
-        }
+        AtomicFolders.replaceOutputs(dir, FILES::contains, WHAT, folder -> {
+            Files.writeString(folder.resolve(SUMMARY), summaryJson(result));
+            Files.writeString(folder.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
+            if (result.trace() != null) {
+                try (OutputStream out = Files.newOutputStream(folder.resolve(FRAMES))) {
+                    writeFrames(result.trace(), writer(out));
+                }
+                try (OutputStream out = Files.newOutputStream(folder.resolve(TIMELINE))) {
+                    writeTimeline(result.trace(), writer(out));
+                }
+            }
+        });
     }
 
     static Writer writer(java.io.OutputStream out) {
@@ -133,29 +170,24 @@ public final class SimOutputs {
         r.models().forEach(m -> appendModel(sb, prefix, m, ""));
         r.tasks().forEach(t -> appendModel(sb, prefix, t.metrics(), t.task()));
         for (AcceleratorMetrics a : r.accelerators()) {
-            String group = "accelerator:" + a.accelerator() + ",";
-            row(sb, prefix, group, "utilisation", num(a.utilisation()));
-            row(sb, prefix, group, "busy_ns", Long.toString(a.busyNs()));
-            row(sb, prefix, group, "layers", Long.toString(a.layers()));
+            String group = ACCELERATOR_PREFIX + a.accelerator() + ",";
+            String[] values = {num(a.utilisation()), Long.toString(a.busyNs()), Long.toString(a.layers())};
+            for (int i = 0; i < values.length; i++) {
+                row(sb, prefix, group, ACCELERATOR_METRICS.get(i), values[i]);
+            }
         }
         return sb.toString();
     }
 
     private static void appendModel(StringBuilder sb, String prefix, ModelMetrics m, String task) {
         String model = m.model() + "," + task;
-        row(sb, prefix, model, "released", Long.toString(m.released()));
-        row(sb, prefix, model, "on_time", Long.toString(m.onTime()));
-        row(sb, prefix, model, "missed", Long.toString(m.missed()));
-        row(sb, prefix, model, "dropped", Long.toString(m.dropped()));
-        row(sb, prefix, model, "miss_rate", num(m.missRate()));
-        row(sb, prefix, model, "response_p50_ns", Long.toString(m.responseP50Ns()));
-        row(sb, prefix, model, "response_p95_ns", Long.toString(m.responseP95Ns()));
-        row(sb, prefix, model, "response_p99_ns", Long.toString(m.responseP99Ns()));
-        row(sb, prefix, model, "response_max_ns", Long.toString(m.responseMaxNs()));
-        row(sb, prefix, model, "tardiness_mean_ns", num(m.tardinessMeanNs()));
-        row(sb, prefix, model, "tardiness_max_ns", Long.toString(m.tardinessMaxNs()));
-        row(sb, prefix, model, "accuracy_loss_mean", num(m.accuracyLossMean()));
-        row(sb, prefix, model, "accuracy_loss_max", num(m.accuracyLossMax()));
+        String[] values = {Long.toString(m.released()), Long.toString(m.onTime()), Long.toString(m.missed()), Long.toString(m.dropped()),
+            num(m.missRate()), Long.toString(m.responseP50Ns()), Long.toString(m.responseP95Ns()), Long.toString(m.responseP99Ns()),
+            Long.toString(m.responseMaxNs()), num(m.tardinessMeanNs()), Long.toString(m.tardinessMaxNs()), num(m.accuracyLossMean()),
+            num(m.accuracyLossMax())};
+        for (int i = 0; i < values.length; i++) {
+            row(sb, prefix, model, MODEL_METRICS.get(i), values[i]);
+        }
     }
 
     /** One row; {@code group} is the model and task columns, joined by a comma. */

@@ -1,13 +1,12 @@
 package org.terastal.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.terastal.domain.DomainException;
 import org.terastal.io.InputException;
+import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonInputs;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.Durations;
@@ -21,31 +20,26 @@ import org.terastal.sim.LatePolicy;
  */
 public final class SweepFiles {
     /** Format tag of sweep files. */
-    public static final String FORMAT = "terastal-sweep/1";
+    public static final String FORMAT = JsonFormats.SWEEP;
 
     private SweepFiles() {
     }
 
     /**
-     * Whether a file is a sweep file: JSON whose {@code format} is {@value #FORMAT}. Anything else,
-     * unreadable files included, is left to the reader of instance files to report.
+     * Whether a file is a sweep file of any version: JSON whose {@code format} is of the family of
+     * {@value #FORMAT}, read before the rest of the file, so a sweep file broken further down is
+     * still taken for one (and {@link #read} names its fault).
+     *
+     * @throws InputException naming the file when it cannot be read or is not JSON up to its format field
      */
     public static boolean isSweepFile(Path file) {
-        try {
-            JsonNode format = new ObjectMapper().readTree(file.toFile()).get("format");
-            return format != null && FORMAT.equals(format.asText());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        JsonFormats.Found found = JsonFormats.formatOf(file);
+        return found != null && JsonFormats.sameFamily(found.tag(), FORMAT);
     }
 
     /** Reads and validates a sweep file; every failure is one {@link InputException} naming file, place and field. */
     public static Sweep read(Path file) {
-        SweepJson json = JsonInputs.read(file, SweepJson.class);
-        if (!FORMAT.equals(json.format())) {
-            throw new InputException(file.toString(), 0, 0, "format", "The format (" + json.format()
-                    + ") of the sweep file is not supported; this build reads " + FORMAT);
-        }
+        SweepJson json = JsonInputs.read(file, SweepJson.class, FORMAT);
         Path base = file.toAbsolutePath().getParent();
         return json.toSweep(base);
     }

@@ -1,7 +1,9 @@
 package org.terastal.sweep;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,6 +152,15 @@ public final class SweepMerge {
                 AtomicFiles.write(out.resolve(SUITE_PAIRED), SuiteStatistics.comparisonsCsv(stats));
                 AtomicFiles.write(out.resolve(SUITE_SETS), SuiteStatistics.perSetCsv(stats));
             }
+        } else if (out != null) {
+            // statistics an earlier sweep with suites left in the folder would pass for this one's
+            for (String file : List.of(SUITE_STATS, SUITE_PAIRED, SUITE_SETS)) {
+                try {
+                    Files.deleteIfExists(out.resolve(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot delete the stale " + out.resolve(file) + ": " + e.getMessage(), e);
+                }
+            }
         }
         return report.toString();
     }
@@ -168,13 +179,34 @@ public final class SweepMerge {
     }
 
     /**
-     * Merges {@code dirs} into {@code out}; returns the report. The cells are streamed into
-     * {@code metrics.csv} one at a time (a suite sweep's can be a gigabyte), and each is kept only as
-     * its parsed run.
+     * Merges {@code dirs} into {@code out}, which it claims for the sweep ({@link SweepFolder});
+     * returns the report. The cells are streamed into {@code metrics.csv} one at a time (a suite
+     * sweep's can be a gigabyte), and each is kept only as its parsed run. When {@code out} does not
+     * hold this sweep already, every cell is checked before the claim writes its manifest there, so a
+     * bad cell leaves {@code out} as it was.
      */
     public static String merge(List<Path> dirs, Path out) {
+        return merge(dirs, out, () -> { });
+    }
+
+    /** As {@link #merge(List, Path)}, running {@code alsoWrite} (more outputs into {@code out}) before the claim is released. */
+    public static String merge(List<Path> dirs, Path out, Runnable alsoWrite) {
         SweepPlan plan = plan(dirs);
         Map<Cell, Path> files = locate(plan, dirs);
+        if (!SweepFolder.holds(out, plan)) {
+            files.forEach((cell, file) -> CellFiles.read(file, plan, cell));
+        }
+        SweepFolder claim = SweepFolder.claim(out, plan, List.of());
+        try {
+            String report = write(plan, files, out);
+            alsoWrite.run();
+            return report;
+        } finally {
+            claim.close();
+        }
+    }
+
+    private static String write(SweepPlan plan, Map<Cell, Path> files, Path out) {
         List<Experiment.Run> runs = new ArrayList<>();
         AtomicFiles.write(out.resolve(METRICS), stream -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);

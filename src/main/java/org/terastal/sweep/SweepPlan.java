@@ -16,8 +16,8 @@ import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Model;
-import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonInputs;
 import org.terastal.io.json.JsonPrinter;
 import org.terastal.sim.LatePolicy;
@@ -44,11 +44,11 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
     /** File name of the manifest in an output folder. */
     public static final String MANIFEST = "sweep-manifest.json";
     /** Format tag of the manifest. */
-    public static final String FORMAT = "terastal-sweep-manifest/1";
+    public static final String FORMAT = JsonFormats.SWEEP_MANIFEST;
     /** Folder of the cell files in an output folder. */
     public static final String CELLS = "cells";
     /** Format tag on the first line of every cell file. */
-    public static final String CELL_FORMAT = "terastal-cell/2";
+    public static final String CELL_FORMAT = "terastal-cell/3";
 
     /**
      * A scenario as the results see it.
@@ -125,6 +125,20 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
         return cells().stream().filter(c -> c.index() % n == k - 1).toList();
     }
 
+    /** The sweep in a few words for messages: its size, scenarios, schedulers, loads, seeds, late-frame policies and horizon. */
+    public String describe() {
+        return cells().size() + " cells: scenarios " + few(scenarios.stream().map(ScenarioKey::name).toList()) + "; schedulers "
+                + few(schedulers) + "; late " + few(lates.stream().map(LatePolicy::label).toList()) + "; loads "
+                + few(loads.stream().map(SimOutputs::num).toList()) + "; seeds " + few(seeds.stream().map(String::valueOf).toList())
+                + "; horizon " + horizonNs + " ns";
+    }
+
+    private static String few(List<String> values) {
+        int shown = 4;
+        return values.size() <= shown ? String.join(", ", values)
+                : String.join(", ", values.subList(0, shown)) + ", … (" + values.size() + ")";
+    }
+
     /** The digest of a scenario by name. */
     public String inputs(String scenario) {
         return scenarios.stream().filter(s -> s.name().equals(scenario)).findFirst().map(ScenarioKey::inputs)
@@ -196,12 +210,7 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
 
     /** Reads a manifest written by {@link #manifestJson}. */
     public static SweepPlan readManifest(Path file) {
-        ManifestJson json = JsonInputs.read(file, ManifestJson.class);
-        if (!FORMAT.equals(json.format())) {
-            throw new InputException(file.toString(), 0, 0, "format", "The format (" + json.format() + ") of the manifest is not "
-                    + FORMAT + "; maybe the folder was written by another version of terastal");
-        }
-        return json.toDomain();
+        return JsonInputs.read(file, ManifestJson.class, FORMAT).toDomain();
     }
 
     /** The manifest as written. Loads are texts so that they read back as the very doubles the cells name. */

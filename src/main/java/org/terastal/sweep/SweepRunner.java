@@ -1,6 +1,5 @@
 package org.terastal.sweep;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.terastal.io.AtomicFiles;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.SchedulerFactory;
 
 /**
- * Runs the cells of a sweep on a pool of threads, each finished cell into its own file at once, and
- * skips cells whose file already exists (after checking it). Cells are independent and each run is
+ * Runs the cells of a sweep on a pool of threads, each finished cell into its own file at once; cells
+ * whose file the claim of the folder ({@link SweepFolder}) found and checked are skipped. Cells are independent and each run is
  * deterministic, so the files do not depend on the number of threads or the order they finish in.
  */
 public final class SweepRunner {
@@ -78,25 +76,18 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs {@code cells} (all of the plan's or one shard) into {@code dir}: writes the manifest,
-     * checks the files of cells already done, and simulates the others on {@code jobs} threads. The
-     * first failure of a cell stops the pool and is rethrown; the cells finished before it keep their files.
+     * Runs the cells of a claimed folder whose files were not found ({@link SweepFolder#todo}) on
+     * {@code jobs} threads. The first failure of a cell stops the pool and is rethrown; the cells
+     * finished before it keep their files.
      */
-    public static Outcome run(SweepPlan plan, List<Cell> cells, Path dir, int jobs, CellSimulation simulation, Listener listener) {
+    public static Outcome run(SweepFolder folder, int jobs, CellSimulation simulation, Listener listener) {
         if (jobs < 1) {
             throw new IllegalArgumentException("The number of jobs (" + jobs + ") must be at least 1");
         }
-        AtomicFiles.write(dir.resolve(SweepPlan.MANIFEST), plan.manifestJson());
-        List<Cell> todo = new ArrayList<>();
-        for (Cell cell : cells) {
-            Path file = CellFiles.path(dir, cell);
-            if (Files.exists(file)) {
-                CellFiles.read(file, plan, cell);
-            } else {
-                todo.add(cell);
-            }
-        }
-        listener.starting(todo.size(), cells.size() - todo.size());
+        Path dir = folder.dir();
+        SweepPlan plan = folder.plan();
+        List<Cell> todo = folder.todo();
+        listener.starting(todo.size(), folder.found());
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, todo.size())), r -> {
             Thread t = new Thread(r, "sweep-cell");
             t.setDaemon(true);
@@ -131,7 +122,7 @@ public final class SweepRunner {
             pool.shutdown();
             awaitQuietly(pool);
         }
-        return new Outcome(todo.size(), cells.size() - todo.size());
+        return new Outcome(todo.size(), folder.found());
     }
 
     /** Waits for the cells still running to write their files, so that none appears after the call returns. */

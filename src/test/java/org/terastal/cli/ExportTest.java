@@ -45,6 +45,23 @@ class ExportTest {
     }
 
     @Test
+    void aMaestroExportReplacesAnEarlierOneWhole(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("m");
+        assertEquals(0, CliTest.run("export", "instances/skewed-six.json", "--format", "maestro", "-o", out.toString()).code());
+        assertEquals(0, CliTest.run("export", "instances/skewed-vision.json", "--format", "maestro", "-o", out.toString()).code());
+        Instance vision = InstanceFiles.read(Path.of("instances/skewed-vision.json"));
+        try (var files = Files.list(out)) {
+            assertEquals(1 + vision.models().stream().mapToLong(m -> m.candidates().size()).sum(), files.count(),
+                    "only the files of the last export");
+        }
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        CliTest.Run refused = CliTest.run("export", "instances/skewed-six.json", "--format", "maestro", "-o", out.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("holds notes.txt, which is not one of the MAESTRO model files"), refused.err());
+        assertTrue(Files.exists(out.resolve("skewed-vision.m")) && Files.notExists(out.resolve("skewed-six.m")), "left as it was");
+    }
+
+    @Test
     void csvVariantTableHasOriginalAndVariantRowsWithLatencies(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("v.csv");
         assertEquals(0, CliTest.run("export", "instances/skewed-vision.json", "--format", "csv", "-o", csv.toString(),

@@ -44,8 +44,14 @@ class InputLimitsTest {
         }
     }
 
+    /** Refused as bad input (exit 1). */
     private static void refused(Run r, String... parts) {
-        assertEquals(1, r.code(), r.out() + r.err());
+        refused(1, r, parts);
+    }
+
+    /** Refused with this exit code: 1 for a bad input file, 2 for a wrong command line. */
+    private static void refused(int code, Run r, String... parts) {
+        assertEquals(code, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         for (String part : parts) {
             assertTrue(r.err().contains(part), r.err());
@@ -76,7 +82,7 @@ class InputLimitsTest {
     @Test
     void composeRejectsADeadlineBeyondTheRange() {
         Path out = dir.resolve("c.json");
-        refused(run("compose", "--name", "c", "--platform", INSTANCE, "--model", "models/resnet50.json", "--task", "resnet50@30,deadline=1e300",
+        refused(2, run("compose", "--name", "c", "--platform", INSTANCE, "--model", "models/resnet50.json", "--task", "resnet50@30,deadline=1e300",
                 "-o", out.toString()), "The task spec (resnet50@30,deadline=1e300) has a deadline (1e300 ms) outside [0, 1e7] ms");
         assertFalse(Files.exists(out));
     }
@@ -109,7 +115,7 @@ class InputLimitsTest {
     void aLoadGridTooFineForTheMemoryIsCountedFirst() {
         long start = System.nanoTime();
         Path out = dir.resolve("exp");
-        refused(run("experiment", INSTANCE, "--schedulers", "edf", "--loads", "0.6:1.6:1e-300", "-o", out.toString()),
+        refused(2, run("experiment", INSTANCE, "--schedulers", "edf", "--loads", "0.6:1.6:1e-300", "-o", out.toString()),
                 "The loads (0.6:1.6:1e-300) make 1.00e+300 levels, more than the 1000 a sweep runs; maybe a larger step");
         assertTrue(System.nanoTime() - start < 10_000_000_000L);
         assertFalse(Files.exists(out));

@@ -183,6 +183,32 @@ class ReportCommandTest {
         assertEquals("terastal report: Invalid value for option '--late': The late-frame policy (later) is not one of drop, continue\n", err.toString());
     }
 
+    @Test
+    void chartFoldersAreWrittenWhole() throws IOException {
+        Path charts = dir.resolve("charts");
+        Files.createDirectories(charts);
+        Files.writeString(charts.resolve("old-chart.png"), "an earlier report's");
+        Files.writeString(charts.resolve("old-chart.svg"), "an earlier report's");
+        Path html = dir.resolve("r.html");
+        assertEquals(0, report(results.toString(), "-o", html.toString(), "--png", charts.toString(), "--svg", charts.toString()), err.toString());
+        try (Stream<Path> files = Files.list(charts)) {
+            assertEquals(2 * IDS.size(), files.count(), "this report's charts, none of the earlier one's");
+        }
+        Files.writeString(charts.resolve("notes.txt"), "mine");
+        Files.delete(html);
+        assertEquals(1, report(results.toString(), "-o", html.toString(), "--png", charts.toString()));
+        assertTrue(err.toString().contains("holds notes.txt, which is not one of the chart files (*.png, *.svg) report writes"), err.toString());
+        assertFalse(Files.exists(html), "nothing written");
+        try (Stream<Path> files = Files.list(charts)) {
+            assertEquals(2 * IDS.size() + 1, files.count(), "left as it was");
+        }
+        Files.delete(charts.resolve("notes.txt"));
+        assertEquals(0, report(results.toString(), "-o", html.toString(), "--png", charts.toString()), err.toString());
+        try (Stream<Path> files = Files.list(charts)) {
+            assertEquals(IDS.size(), files.count(), "the PNGs of this report only");
+        }
+    }
+
     private void expectFailure(Path resultsDir, String message, String... options) {
         Path html = dir.resolve("out").resolve("r.html");
         Path png = dir.resolve("out").resolve("png");

@@ -68,6 +68,31 @@ class SimulationCommandsTest {
         assertTrue(Files.readString(dir.resolve("a").resolve(SimOutputs.METRICS)).startsWith(SimOutputs.METRICS_HEADER + "\n"));
     }
 
+    /** An output folder holds one run's files: a later run replaces it whole, or leaves it as it was. */
+    @Test
+    void simulateReplacesAnEarlierRunWhole() throws IOException {
+        Path o = dir.resolve("o");
+        String[] traced = {instanceFile.toString(), "--scheduler", "edf", "--latency", SixModels.LATENCY.toString(), "--horizon", "500ms",
+            "-o", o.toString()};
+        assertEquals(0, run(new SimulateCommand(), traced), err.toString());
+        assertEquals(0, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "fcfs", "--latency", SixModels.LATENCY.toString(),
+                "--horizon", "500ms", "--no-trace", "-o", o.toString()), err.toString());
+        try (var files = Files.list(o)) {
+            assertEquals(List.of(SimOutputs.METRICS, SimOutputs.SUMMARY), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no stale traces of the earlier run");
+        }
+
+        assertEquals(0, run(new SimulateCommand(), traced), err.toString());
+        byte[] summary = Files.readAllBytes(o.resolve(SimOutputs.SUMMARY));
+        Files.writeString(o.resolve("notes.txt"), "mine");
+        assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "fcfs", "--latency", SixModels.LATENCY.toString(),
+                "--horizon", "500ms", "-o", o.toString()));
+        assertTrue(err.toString().contains("The output folder " + o + " holds notes.txt, which is not one of the files simulate writes"),
+                err.toString());
+        assertArrayEquals(summary, Files.readAllBytes(o.resolve(SimOutputs.SUMMARY)), "the earlier run is left as it was");
+        assertEquals("mine", Files.readString(o.resolve("notes.txt")));
+    }
+
     @Test
     void simulateExplainsBadInput() {
         assertEquals(2, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--latency",

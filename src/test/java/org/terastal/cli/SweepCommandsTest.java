@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +137,61 @@ class SweepCommandsTest {
         assertEquals(2, mixed.code());
         assertTrue(mixed.err().contains("give it alone"), mixed.err());
         assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    @Test
+    void aBrokenSweepFileIsNamedNotTakenForAnInstance() throws IOException {
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("\"average\": \"0.8:1.4\"", "\"average\": \"0.8:1.4\","));
+        Result broken = run("experiment", sweepFile.toString(), "-o", dir.resolve("x").toString());
+        assertEquals(1, broken.code());
+        assertTrue(broken.err().startsWith("terastal experiment: " + sweepFile + ":10:1: Malformed JSON"), broken.err());
+        Path table = dir.resolve("inputs").resolve("table.json");
+        Result swapped = run("experiment", table.toString(), "--solution", flags.get(0), "-o", dir.resolve("x").toString());
+        assertEquals(1, swapped.code());
+        assertEquals("terastal experiment: " + table + ":2:13: The file is a solution table (terastal-solution/1), not an instance file "
+                + "(terastal-instance/1); maybe the files were given in the wrong order (at format)", swapped.err().strip());
+        assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    @Test
+    void aRefusedSweepLeavesTheFolderAsItWas() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("experiment", sweepFile.toString(), "-o", out.toString()).code());
+        byte[] manifest = Files.readAllBytes(out.resolve("sweep-manifest.json"));
+        Files.writeString(sweepFile, Files.readString(sweepFile).replace("300ms", "400ms"));
+        Result longer = run("experiment", sweepFile.toString(), "-o", out.toString());
+        assertEquals(1, longer.code());
+        assertTrue(longer.err().contains("The cell was computed from other inputs or another horizon"), longer.err());
+        assertArrayEquals(manifest, Files.readAllBytes(out.resolve("sweep-manifest.json")));
+        Result merge = run("merge", out.toString(), "-o", out.toString());
+        assertEquals(0, merge.code(), merge.err());
+    }
+
+    /** A process writing another sweep into the folder (here the lock it holds and the manifest it wrote) stops this one at once. */
+    @Test
+    void anotherSweepWritingTheFolderStopsThisOne() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run(args(List.of("experiment"), args(flags.subList(0, 7), "--seeds", "7", "--loads", "1.0", "--late", "drop",
+                "--horizon", "100ms", "-o", out.toString()))).code());
+        byte[] manifest = Files.readAllBytes(out.resolve("sweep-manifest.json"));
+        long cells;
+        try (var files = Files.list(out.resolve("cells"))) {
+            cells = files.count();
+        }
+        try (FileChannel lock = FileChannel.open(out.resolve(".sweep.lock"), StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock users = lock.lock(1, 1, true)) {
+            assertTrue(users.isValid(), "another process's shared hold on the folder");
+            Result refused = run("experiment", sweepFile.toString(), "-o", out.toString());
+            assertEquals(1, refused.code());
+            assertTrue(refused.err().startsWith("terastal experiment: The folder " + out + " is being written by another sweep (2 cells: "
+                    + "scenarios pair; schedulers edf, terastal; late drop; loads 1; seeds 7; horizon 100000000 ns) than this one (8 cells: "), refused.err());
+            assertArrayEquals(manifest, Files.readAllBytes(out.resolve("sweep-manifest.json")));
+            try (var files = Files.list(out.resolve("cells"))) {
+                assertEquals(cells, files.count(), "no cell written");
+            }
+        }
+        Result after = run("experiment", sweepFile.toString(), "-o", out.toString());
+        assertEquals(0, after.code(), after.err());
     }
 
     @Test

@@ -21,7 +21,10 @@ import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
 
-/** A real {@code kill -9} of an experiment process loses no finished cell, and the resumed run gives the uninterrupted bytes. */
+/**
+ * A real {@code kill -9} of an experiment process loses no finished cell, and the resumed run gives the uninterrupted bytes;
+ * while the process runs, another sweep into its folder is refused and a shard of the same sweep shares the folder.
+ */
 @Tag("slow")
 class SweepKillTest {
     @TempDir
@@ -57,6 +60,17 @@ class SweepKillTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         long total = cells(clean);
         long deadline = System.nanoTime() + 300_000_000_000L;
+        while (cells(killed) < 1 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // while the process holds the folder, another sweep is refused and a shard of the same sweep joins it
+        StringWriter refused = new StringWriter();
+        assertEquals(1, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(refused),
+                Stream.concat(sweep.stream().map(a -> a.equals("3s") ? "2s" : a), Stream.of("-o", killed.toString())).toArray(String[]::new)));
+        assertTrue(refused.toString().startsWith("terastal experiment: The folder " + killed + " is being written by another sweep"), refused.toString());
+        StringWriter joined = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(joined),
+                Stream.concat(sweep.stream(), Stream.of("--shard", "1/60", "-o", killed.toString())).toArray(String[]::new)), joined.toString());
         while (cells(killed) < total / 4 && process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

@@ -11,6 +11,7 @@ import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sweep.Cell;
 import org.terastal.sweep.Sweep;
+import org.terastal.sweep.SweepFolder;
 import org.terastal.sweep.SweepMerge;
 import org.terastal.sweep.SweepPlan;
 import org.terastal.sweep.SweepRunner;
@@ -59,18 +60,20 @@ public final class SkewedMixEvaluation {
         List<Long> seedList = java.util.stream.LongStream.rangeClosed(1, seeds).boxed().toList();
         List<LatePolicy> lates = List.of(LatePolicy.DROP, LatePolicy.CONTINUE);
         SweepPlan plan = new SweepPlan(keys, Schedulers.NAMES, lates, Sweep.parseLoads(Sweep.DEFAULT_LOADS), seedList, horizon, 0.6, 1.6);
-        SweepRunner.run(plan, plan.cells(), out, Runtime.getRuntime().availableProcessors(), SweepRunner.simulation(plan, scenarios),
-                new SweepRunner.Listener() {
-                    @Override
-                    public void starting(int toRun, int reused) {
-                        System.err.printf("%d cells to run, %d done before%n", toRun, reused);
-                    }
+        try (SweepFolder folder = SweepFolder.claim(out, plan, plan.cells())) {
+            SweepRunner.run(folder, Runtime.getRuntime().availableProcessors(), SweepRunner.simulation(plan, scenarios),
+                    new SweepRunner.Listener() {
+                        @Override
+                        public void starting(int toRun, int reused) {
+                            System.err.printf("%d cells to run, %d done before%n", toRun, reused);
+                        }
 
-                    @Override
-                    public void cellDone(Cell cell) {
-                        // the count at the start is all this batch job reports
-                    }
-                });
+                        @Override
+                        public void cellDone(Cell cell) {
+                            // the count at the start is all this batch job reports
+                        }
+                    });
+        }
         String csv = SweepMerge.metricsCsv(plan, List.of(out));
         AtomicFiles.write(out.resolve(SweepMerge.METRICS), csv);
         StringBuilder report = new StringBuilder();

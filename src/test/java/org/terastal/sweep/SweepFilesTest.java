@@ -137,6 +137,24 @@ class SweepFilesTest {
                 {"format": "terastal-sweep/2", "scenarios": [{"instance": "a.json", "solution": "s.json"}]}
                 """);
         assertTrue(format.contains("The format (terastal-sweep/2) of the sweep file is not supported"), format);
-        assertFalse(SweepFiles.isSweepFile(dir.resolve("sweeps").resolve("s.json")));
+        // another version of a sweep file is still one, so experiment reports its version rather than reading an instance
+        assertTrue(SweepFiles.isSweepFile(dir.resolve("sweeps").resolve("s.json")));
+    }
+
+    @Test
+    void aBrokenSweepFileIsStillOneAndOtherFormatsAreNot() throws IOException {
+        Path broken = write("""
+                {"format": "terastal-sweep/1",
+                 "scenarios": [{"instance": "a.json"}],
+                }
+                """);
+        assertTrue(SweepFiles.isSweepFile(broken));
+        String message = assertThrows(InputException.class, () -> SweepFiles.read(broken)).getMessage();
+        assertTrue(message.startsWith(broken + ":3:1: Malformed JSON"), message);
+        assertFalse(SweepFiles.isSweepFile(write("{\"format\": \"terastal-instance/1\", \"name\": \"x\"}")));
+        assertFalse(SweepFiles.isSweepFile(write("{\"name\": \"x\"}")));
+        String instead = error("{\"format\": \"terastal-instance/1\", \"name\": \"x\"}");
+        assertTrue(instead.endsWith("s.json:1:12: The file is an instance file (terastal-instance/1), not a sweep file (terastal-sweep/1); "
+                + "maybe the files were given in the wrong order (at format)"), instead);
     }
 }

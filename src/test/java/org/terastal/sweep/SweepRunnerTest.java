@@ -59,7 +59,13 @@ class SweepRunnerTest {
     }
 
     private SweepRunner.Outcome run(Path out, List<Cell> cells, int jobs) {
-        return SweepRunner.run(plan, cells, out, jobs, SweepRunner.simulation(plan, scenarios), SILENT);
+        return run(plan, out, cells, jobs, SweepRunner.simulation(plan, scenarios));
+    }
+
+    private static SweepRunner.Outcome run(SweepPlan plan, Path out, List<Cell> cells, int jobs, SweepRunner.CellSimulation simulation) {
+        try (SweepFolder folder = SweepFolder.claim(out, plan, cells)) {
+            return SweepRunner.run(folder, jobs, simulation, SILENT);
+        }
     }
 
     private Path unsharded() {
@@ -112,10 +118,13 @@ class SweepRunnerTest {
             Files.delete(CellFiles.path(all, cells.get(i)));
         }
         Files.delete(all.resolve(SweepMerge.METRICS));
+        // left by an earlier sweep with suites in this folder: not this sweep's statistics
+        Files.writeString(all.resolve(SweepMerge.SUITE_STATS), "stale");
         SweepRunner.Outcome again = run(all, cells, 2);
         assertEquals(new SweepRunner.Outcome(4, 28), again);
         SweepMerge.merge(List.of(all), all);
         assertArrayEquals(metrics, Files.readAllBytes(all.resolve(SweepMerge.METRICS)));
+        assertTrue(Files.notExists(all.resolve(SweepMerge.SUITE_STATS)));
     }
 
     @Test
@@ -134,7 +143,7 @@ class SweepRunnerTest {
             return rows;
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SweepRunner.run(plan, plan.cells(), killed, 2, dying, SILENT));
+                () -> run(plan, killed, plan.cells(), 2, dying));
         assertEquals("killed", e.getMessage());
         assertTrue(finished.get() >= 11, "cells before the failure finished: " + finished.get());
         assertEquals(finished.get(), cellFiles(killed), "every finished cell has its file");
@@ -162,8 +171,95 @@ class SweepRunnerTest {
         Files.writeString(file, good);
         SweepPlan longer = new SweepPlan(plan.scenarios(), plan.schedulers(), plan.lates(), plan.loads(), plan.seeds(), 400_000_000L, 0.9, 1.4);
         InputException stale = assertThrows(InputException.class,
-                () -> SweepRunner.run(longer, longer.cells(), all, 1, SweepRunner.simulation(longer, scenarios), SILENT));
+                () -> run(longer, all, longer.cells(), 1, SweepRunner.simulation(longer, scenarios)));
         assertTrue(stale.getMessage().contains("other inputs or another horizon"), stale.getMessage());
+    }
+
+    /** A cell file whose rows were edited, with or without its checksum made to match. */
+    private static void tamper(Path file, java.util.function.UnaryOperator<List<String>> edit, boolean fixChecksum) throws IOException {
+        String text = Files.readString(file);
+        String first = text.substring(0, text.indexOf('\n'));
+        List<String> rows = new ArrayList<>(text.substring(first.length() + 1).lines().toList());
+        String body = String.join("\n", edit.apply(rows)) + "\n";
+        String line = fixChecksum ? first.substring(0, first.lastIndexOf(" rows=")) + " rows=" + SweepPlan.sha256(body.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) : first;
+        Files.writeString(file, line + "\n" + body);
+    }
+
+    private String refusal(Path out) {
+        String resume = assertThrows(InputException.class, () -> run(out, plan.cells(), 1)).getMessage();
+        String merge = assertThrows(InputException.class, () -> SweepMerge.merge(List.of(out), dir.resolve("m"))).getMessage();
+        assertEquals(resume, merge, "resume and merge refuse the same cell alike");
+        assertTrue(Files.notExists(dir.resolve("m")), "a refused merge writes nothing");
+        return resume;
+    }
+
+    @Test
+    void editedCellsAreRefusedNamingFileAndFault() throws IOException {
+        Path all = unsharded();
+        byte[] metrics = Files.readAllBytes(all.resolve(SweepMerge.METRICS));
+        Cell cell = plan.cells().get(9);
+        Path file = CellFiles.path(all, cell);
+        String good = Files.readString(file);
+        // rows[0] is the CSV header on line 2; rows[1] the whole run's released on line 3, rows[5] its miss_rate on line 7
+        String checksum = file + ":1: The rows do not match the checksum on this line: the file was changed after it was written";
+        for (java.util.function.UnaryOperator<List<String>> edit : List.<java.util.function.UnaryOperator<List<String>>>of(
+                rows -> { rows.remove(5); return rows; },
+                rows -> { rows.add(5, rows.get(5)); return rows; },
+                rows -> { rows.set(5, rows.get(5).replaceAll(",[^,]*$", ",abc")); return rows; })) {
+            tamper(file, edit, false);
+            String message = refusal(all);
+            assertTrue(message.startsWith(checksum), message);
+            Files.writeString(file, good);
+        }
+
+        // rows that match their checksum but are not those of a run: the code that wrote them erred
+        tamper(file, rows -> { rows.remove(5); return rows; }, true);
+        assertEquals(file + ":7: The metric (response_p50_ns) of the whole run is not the expected miss_rate; a row is missing, repeated or "
+                + "out of order; delete the file to run the cell again", refusal(all));
+        Files.writeString(file, good);
+        tamper(file, rows -> { rows.add(5, rows.get(5)); return rows; }, true);
+        assertEquals(file + ":8: The metric (miss_rate) of the whole run is not the expected response_p50_ns; a row is missing, repeated or "
+                + "out of order; delete the file to run the cell again", refusal(all));
+        Files.writeString(file, good);
+        tamper(file, rows -> { rows.set(5, rows.get(5).replaceAll(",[^,]*$", ",abc")); return rows; }, true);
+        assertEquals(file + ":7: The value (abc) of miss_rate is not a non-negative number; delete the file to run the cell again", refusal(all));
+        Files.writeString(file, good);
+        tamper(file, rows -> { rows.set(1, rows.get(1).replaceAll(",[^,]*$", ",1000000")); return rows; }, true);
+        String sum = refusal(all);
+        assertTrue(sum.startsWith(file + ":15: The frames released (1000000) by the whole run are not those on time, missed and dropped"), sum);
+        Files.writeString(file, good);
+        tamper(file, rows -> { rows.addAll(rows.subList(1, 14)); return rows; }, true);
+        String twice = refusal(all);
+        assertTrue(twice.contains("The metrics of the whole run appear a second time"), twice);
+
+        Files.writeString(file, good.replaceFirst(SweepPlan.CELL_FORMAT, "terastal-cell/2").replaceFirst(" rows=\\S+", ""));
+        assertEquals(file + ":1: The cell file is of format terastal-cell/2, made by another version of terastal (this one writes "
+                + SweepPlan.CELL_FORMAT + ", which carries a checksum of its rows); delete the cells folder (or this file) to run its cells again",
+                refusal(all));
+
+        Files.writeString(file, good);
+        SweepMerge.merge(List.of(all), all);
+        assertArrayEquals(metrics, Files.readAllBytes(all.resolve(SweepMerge.METRICS)), "the restored cell merges as before");
+    }
+
+    @Test
+    void aFolderHeldForAnotherSweepIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = dir.resolve("held");
+        SweepPlan other = new SweepPlan(plan.scenarios(), List.of("fcfs"), plan.lates(), plan.loads(), plan.seeds(), 100_000_000L, 0.9, 1.4);
+        try (SweepFolder held = SweepFolder.claim(out, other, List.of()); SweepFolder again = SweepFolder.claim(out, other, List.of())) {
+            assertEquals(held.unlocked(), again.unlocked(), "two shards of the other sweep share the folder");
+            IllegalArgumentException busy = assertThrows(IllegalArgumentException.class, () -> run(out, plan.cells(), 1));
+            assertEquals("The folder " + out + " is being written by another sweep (16 cells: scenarios pair, duo; schedulers fcfs; late drop, "
+                    + "continue; loads 0.9, 1.4; seeds 1, 2; horizon 100000000 ns) than this one (32 cells: scenarios pair, duo; schedulers edf, "
+                    + "terastal; late drop, continue; loads 0.9, 1.4; seeds 1, 2; horizon 300000000 ns); wait for it to finish, or write to "
+                    + "another folder", busy.getMessage());
+            assertEquals(other.manifestJson(), Files.readString(out.resolve(SweepPlan.MANIFEST)));
+            assertTrue(Files.notExists(out.resolve(SweepPlan.CELLS)));
+        }
+        // once the other sweep is done, this one takes the folder over
+        assertEquals(32, run(out, plan.cells(), 2).ran());
+        assertEquals(plan.manifestJson(), Files.readString(out.resolve(SweepPlan.MANIFEST)));
     }
 
     @Test

@@ -213,10 +213,6 @@ final class Dtos {
         @Override
         public Instance toDomain() {
             String where = where("instance", name);
-            if (!InstanceFiles.INSTANCE_FORMAT.equals(required(format, "format", where))) {
-                throw new DomainException("format", "The format (" + format + ") of " + where + " is not supported; this build reads "
-                        + InstanceFiles.INSTANCE_FORMAT);
-            }
             List<ModelJson> ms = required(models, "models", where);
             for (int i = 0; i < ms.size(); i++) {
                 if (ms.get(i) != null && ms.get(i).format() != null) {

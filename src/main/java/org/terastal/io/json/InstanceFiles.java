@@ -39,9 +39,9 @@ import org.terastal.io.InputFiles;
  */
 public final class InstanceFiles {
     /** Format tag of instance files. */
-    public static final String INSTANCE_FORMAT = "terastal-instance/1";
+    public static final String INSTANCE_FORMAT = JsonFormats.INSTANCE;
     /** Format tag of standalone model files. */
-    public static final String MODEL_FORMAT = "terastal-model/1";
+    public static final String MODEL_FORMAT = JsonFormats.MODEL;
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -61,22 +61,17 @@ public final class InstanceFiles {
 
     /** Reads an instance file. */
     public static Instance read(Path file) {
-        return parse(file.toString(), InputFiles.readBytes(file), Dtos.InstanceJson.class).toDomain();
+        return parse(file.toString(), InputFiles.readBytes(file), Dtos.InstanceJson.class, INSTANCE_FORMAT).toDomain();
     }
 
     /** Reads an instance from text; {@code name} stands for the file in messages. */
     public static Instance parse(String name, String json) {
-        return parse(name, json.getBytes(StandardCharsets.UTF_8), Dtos.InstanceJson.class).toDomain();
+        return parse(name, json.getBytes(StandardCharsets.UTF_8), Dtos.InstanceJson.class, INSTANCE_FORMAT).toDomain();
     }
 
     /** Reads a standalone model file. */
     public static Model readModel(Path file) {
-        Dtos.ModelJson dto = parse(file.toString(), InputFiles.readBytes(file), Dtos.ModelJson.class);
-        if (!MODEL_FORMAT.equals(dto.format())) {
-            throw new InputException(file.toString(), 0, 0, "format", "The format (" + dto.format() + ") of model file '"
-                    + dto.id() + "' is not supported; this build reads " + MODEL_FORMAT);
-        }
-        return dto.toDomain();
+        return parse(file.toString(), InputFiles.readBytes(file), Dtos.ModelJson.class, MODEL_FORMAT).toDomain();
     }
 
     /** Canonical JSON text of an instance. */
@@ -109,10 +104,9 @@ public final class InstanceFiles {
         }
     }
 
-    static <T> T parse(String name, byte[] json, Class<T> type) {
-        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-            throw new InputException(name, "The file is empty; expected a JSON object");
-        }
+    /** Parses a JSON text of the format {@code format} (checked first: {@link JsonFormats#require}) into a JSON shape. */
+    static <T> T parse(String name, byte[] json, Class<T> type, String format) {
+        JsonFormats.require(name, json, format);
         try (InputStream in = new java.io.ByteArrayInputStream(json)) {
             T value = MAPPER.readValue(in, type);
             if (value == null) {

@@ -20,8 +20,11 @@ public final class JsonInputs {
         Object toDomain();
     }
 
-    /** Reads a file into a JSON shape (a record whose components are the fields). */
-    public static <T> T read(Path file, Class<T> type) {
-        return InstanceFiles.parse(file.toString(), InputFiles.readBytes(file), type);
+    /**
+     * Reads a file of the format {@code format} (a tag of {@link JsonFormats}, checked before the rest
+     * is parsed) into a JSON shape (a record whose components are the fields).
+     */
+    public static <T> T read(Path file, Class<T> type, String format) {
+        return InstanceFiles.parse(file.toString(), InputFiles.readBytes(file), type, format);
     }
 }

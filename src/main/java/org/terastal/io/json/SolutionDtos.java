@@ -77,10 +77,6 @@ final class SolutionDtos {
         @Override
         public Solution toDomain() {
             String where = Dtos.where("solution", instance);
-            if (!SolutionFiles.FORMAT.equals(required(format, "format", where))) {
-                throw new DomainException("format", "The format (" + format + ") of " + where + " is not supported; this build reads "
-                        + SolutionFiles.FORMAT);
-            }
             List<String> accs = required(accelerators, "accelerators", where);
             if (accs.isEmpty() || accs.stream().distinct().count() != accs.size()) {
                 throw new DomainException("accelerators", "The accelerators " + accs + " of " + where + " must be distinct ids, at least one");

@@ -14,19 +14,19 @@ import org.terastal.io.InputFiles;
  */
 public final class SolutionFiles {
     /** Format tag of solution files. */
-    public static final String FORMAT = "terastal-solution/1";
+    public static final String FORMAT = JsonFormats.SOLUTION;
 
     private SolutionFiles() {
     }
 
     /** Reads a solution file. */
     public static Solution read(Path file) {
-        return InstanceFiles.parse(file.toString(), InputFiles.readBytes(file), SolutionDtos.SolutionJson.class).toDomain();
+        return InstanceFiles.parse(file.toString(), InputFiles.readBytes(file), SolutionDtos.SolutionJson.class, FORMAT).toDomain();
     }
 
     /** Reads a solution from text; {@code name} stands for the file in messages. */
     public static Solution parse(String name, String json) {
-        return InstanceFiles.parse(name, json.getBytes(StandardCharsets.UTF_8), SolutionDtos.SolutionJson.class).toDomain();
+        return InstanceFiles.parse(name, json.getBytes(StandardCharsets.UTF_8), SolutionDtos.SolutionJson.class, FORMAT).toDomain();
     }
 
     /**

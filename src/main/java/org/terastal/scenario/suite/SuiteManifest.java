@@ -18,8 +18,8 @@ import org.terastal.domain.DomainException;
 import org.terastal.domain.Limits;
 import org.terastal.domain.Model;
 import org.terastal.domain.Task;
-import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonInputs;
 import org.terastal.io.json.JsonPrinter;
 import org.terastal.scenario.suite.Suite.SuiteSet;
@@ -46,7 +46,7 @@ import org.terastal.sweep.SweepPlan;
 public record SuiteManifest(String format, Generator generator, String name, Settings settings, PlatformInfo platform, String latency,
                             List<PoolModel> pool, Totals totals, List<SetEntry> sets) implements JsonInputs.Checked {
     /** Format tag of the manifest. */
-    public static final String FORMAT = "terastal-suite/1";
+    public static final String FORMAT = JsonFormats.SUITE;
     /** File name of the manifest in a suite folder. */
     public static final String FILE = "suite.json";
 
@@ -219,12 +219,7 @@ public record SuiteManifest(String format, Generator generator, String name, Set
 
     /** Reads a manifest written by {@link #toJson}. */
     public static SuiteManifest read(Path file) {
-        SuiteManifest manifest = JsonInputs.read(file, SuiteManifest.class);
-        if (!FORMAT.equals(manifest.format())) {
-            throw new InputException(file.toString(), 0, 0, "format", "The format (" + manifest.format() + ") of the manifest is not "
-                    + FORMAT + "; maybe the folder was written by another version of terastal");
-        }
-        return manifest;
+        return JsonInputs.read(file, SuiteManifest.class, FORMAT);
     }
 
     /** Every component of a manifest record but the optional ones must be present. */

@@ -126,7 +126,8 @@ class InstanceFilesTest {
 
     @Test
     void wrongFormatVersion() {
-        assertEquals("tiny.json:1:1: The format (terastal-instance/2) of instance 'tiny' is not supported; this build reads terastal-instance/1 (at format)",
+        assertEquals("tiny.json:2:13: The format (terastal-instance/2) of the instance file is not supported; this build reads terastal-instance/1; "
+                + "maybe the file was written by another version of terastal (at format)",
                 error(mutate("terastal-instance/1", "terastal-instance/2")));
     }
 

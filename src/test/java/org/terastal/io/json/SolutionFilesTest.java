@@ -93,8 +93,8 @@ public class SolutionFilesTest {
 
     @Test
     void anotherFormatIsRefused() {
-        assertEquals("plan.json:1:1: The format (terastal-solution/2) of solution 'tiny' is not supported; this build reads "
-                + "terastal-solution/1 (at format)", error(SAMPLE_JSON.replace("terastal-solution/1", "terastal-solution/2")));
+        assertEquals("plan.json:2:13: The format (terastal-solution/2) of the solution table is not supported; this build reads "
+                + "terastal-solution/1; maybe the file was written by another version of terastal (at format)", error(SAMPLE_JSON.replace("terastal-solution/1", "terastal-solution/2")));
     }
 
     @Test

@@ -76,7 +76,7 @@ class SuiteManifestTest {
         Files.writeString(file, Files.readString(file).replace("terastal-suite/1", "terastal-suite/2"));
         InputException e = assertThrows(InputException.class, () -> SuiteManifest.read(file));
         assertTrue(e.getMessage().contains("terastal-suite/2"), e.getMessage());
-        Files.writeString(file, Files.readString(file).replace("\"seed\": 1, ", ""));
+        Files.writeString(file, Files.readString(file).replace("terastal-suite/2", "terastal-suite/1").replace("\"seed\": 1, ", ""));
         InputException missing = assertThrows(InputException.class, () -> SuiteManifest.read(file));
         assertTrue(missing.getMessage().contains("seed"), missing.getMessage());
     }
