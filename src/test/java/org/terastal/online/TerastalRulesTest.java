@@ -159,12 +159,14 @@ class TerastalRulesTest {
     /**
      * At home, a layer the table runs as its original switches to its enabled variant only where that
      * buys time: with a 10 ms budget the 12 ms original would miss its virtual deadline and the 8 ms
-     * variant runs; with 13 ms the original meets it and runs. (The other engine is busy.)
+     * variant runs; with 13 ms the original meets it and runs. (The other engine is busy; late frames
+     * kept, where the budgets act.)
      */
     @Test
     void aLayerSwitchesToItsVariantAtHomeOnlyWhenTheOriginalWouldMissItsVirtualDeadline() {
         for (long budget : new long[] {10 * MS, 13 * MS}) {
             FakeContext ctx = withVariant();
+            ctx.drops = false;
             ctx.busyUntil(0, 100 * MS);
             List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
             assertEquals(List.of(budget < 12 * MS ? "0@a1/variant" : "0@a1"), d, "budget " + budget / MS + " ms");
@@ -175,16 +177,29 @@ class TerastalRulesTest {
      * A migrating layer runs its original on the target unless the original misses its virtual
      * deadline there and the enabled variant is faster: home (engine 1) busy for 50 ms, engine 0 runs
      * the original in 20 ms and the variant in 18 ms; with a 19 ms budget the variant goes, with 21 ms
-     * the original.
+     * the original. (Late frames kept.)
      */
     @Test
     void aMigratingLayerRunsItsVariantOnlyWhenTheOriginalWouldMissThere() {
         for (long budget : new long[] {19 * MS, 21 * MS}) {
             FakeContext ctx = withVariant();
+            ctx.drops = false;
             ctx.busyUntil(1, 50 * MS);
             List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
             assertEquals(List.of(budget < 20 * MS ? "0@a0/variant" : "0@a0"), d, "budget " + budget / MS + " ms");
         }
+    }
+
+    /**
+     * Under drop the virtual budgets are not used: the layer of the first variant rule, with its 10 ms
+     * budget, is due at its frame's deadline (20 ms, nothing after it), which the 12 ms original meets,
+     * so the original runs.
+     */
+    @Test
+    void underDropALayerIsDueWhenTheRestOfItsFrameStillFits() {
+        FakeContext ctx = withVariant();
+        ctx.busyUntil(0, 100 * MS);
+        assertEquals(List.of("0@a1"), decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, true))));
     }
 
     /**
