@@ -49,7 +49,7 @@ public final class Simulator extends RunState {
     private final LongHeap dropQueue = new LongHeap();
     private boolean[] fInDropQueue;
     private int waitingCount;
-    private int[] nextFrameIndex;
+    private final int[] nextFrameIndex;
     private int idleCount;
     private final long[] accBusy;
     private final long[] accDispatches;
