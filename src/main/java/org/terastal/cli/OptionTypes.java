@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.terastal.offline.Backends;
+import org.terastal.offline.backends.Backends;
 import org.terastal.offline.Formulation;
 import org.terastal.online.Schedulers;
 import org.terastal.scenario.TaskSpec;

@@ -7,7 +7,7 @@ import java.util.Map;
  * Settings that decide a solve's result.
  *
  * @param workers          search workers (threads) for back-ends that use several
- * @param seed             random seed
+ * @param seed             random seed; the solvers take it as {@link #solverSeed()}
  * @param timeLimitSeconds wall-clock limit for the whole (lexicographic) solve, seconds
  * @param deterministic    whether the back-end must give run-to-run identical results for a solve that
  *                         ends before the time limit (CP-SAT: interleaved search)
@@ -20,6 +20,15 @@ public record SolverSettings(int workers, long seed, double timeLimitSeconds, bo
         if (!(timeLimitSeconds > 0)) {
             throw new IllegalArgumentException("The time limit (" + timeLimitSeconds + " s) must be positive; maybe --time-limit 60");
         }
+    }
+
+    /**
+     * The seed as the 32-bit solvers take it, one mapping for every back-end: {@code seed} modulo
+     * 2^31 − 1, taken non-negative ({@link Math#floorMod}), so 0 to 2^31 − 2. A seed in that range
+     * is passed as it is (CP-SAT's {@code random_seed}, SCIP's {@code randomization/randomseedshift}).
+     */
+    public int solverSeed() {
+        return Math.floorMod(seed, Integer.MAX_VALUE);
     }
 
     /** The defaults of shipped solutions: 1 worker, seed 0, 60 s, deterministic. */

@@ -203,14 +203,7 @@ public final class DreamScheduler implements Scheduler {
 
     @Override
     public void decide(long now) {
-        int accs = avail.length;
-        int idle = 0;
-        for (int a = 0; a < accs; a++) {
-            avail[a] = sim.freeAt(a);
-            if (avail[a] <= now) {
-                idle++;
-            }
-        }
+        int idle = sim.freeTimes(avail);
         if (idle == 0) {
             return; // nothing can start: scoring would be wasted (a release while every engine is busy)
         }

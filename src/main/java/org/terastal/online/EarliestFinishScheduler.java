@@ -43,14 +43,7 @@ abstract class EarliestFinishScheduler implements Scheduler {
 
     @Override
     public void decide(long now) {
-        int accs = avail.length;
-        int idle = 0;
-        for (int a = 0; a < accs; a++) {
-            avail[a] = sim.freeAt(a);
-            if (avail[a] <= now) {
-                idle++;
-            }
-        }
+        int idle = sim.freeTimes(avail);
         int kept = 0;
         while (idle > 0 && kept < SCAN_LIMIT && !queue.isEmpty()) {
             long key = queue.peekKey();

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>Each kind has its own lane, because kinds differ in how many can be pending: an accelerator
  * has at most one layer running, so completions live in one slot per accelerator (a push and a
  * pop cost a scan of the accelerators, no sift through a heap); releases and cascades go to small
- * binary heaps ordered by (time, sequence). The next event is the earliest head of the three lanes,
+ * {@link LongHeap}s keyed by time, then sequence, each event's data riding along as the payload. The next event is the earliest head of the three lanes,
  * and at equal times the lane of the lower kind, which gives the same order as one heap keyed by
  * (time, kind, sequence). Completions are by far the most frequent events, one per dispatched
  * layer, and now cost no sift through a heap (docs/benchmarks.md has the effect on run times).
@@ -29,8 +29,9 @@ final class EventQueue {
     private final long[] completionSeq;
     /** The accelerator whose completion comes first, or -1 when none is pending. */
     private int firstCompletion = -1;
-    private final Lane releases = new Lane();
-    private final Lane cascades = new Lane();
+    /** Keyed by time, then sequence; the event's data is the payload. */
+    private final LongHeap releases = LongHeap.withPayloads();
+    private final LongHeap cascades = LongHeap.withPayloads();
     private long seq;
     private int size;
     /** Time and kind of the first event when the queue is not empty: kept up to date by push and pop, so that a peek reads a field. */
@@ -97,22 +98,28 @@ final class EventQueue {
                 completionTime[firstCompletion] = NONE;
                 firstCompletion = earliestCompletion();
             }
-            case RELEASE -> poppedPayload = releases.pop();
-            default -> poppedPayload = cascades.pop();
+            case RELEASE -> poppedPayload = popPayload(releases);
+            default -> poppedPayload = popPayload(cascades);
         }
         long c = firstCompletion < 0 ? NONE : completionTime[firstCompletion];
-        long r = releases.size > 0 ? releases.time[0] : NONE;
-        long k = cascades.size > 0 ? cascades.time[0] : NONE;
+        long r = releases.isEmpty() ? NONE : releases.peekKey();
+        long k = cascades.isEmpty() ? NONE : cascades.peekKey();
         if (firstCompletion >= 0 && c <= r && c <= k) {
             headTime = c;
             headKind = COMPLETION;
-        } else if (releases.size > 0 && r <= k) {
+        } else if (!releases.isEmpty() && r <= k) {
             headTime = r;
             headKind = RELEASE;
         } else {
             headTime = k;
             headKind = CASCADE; // or nothing is pending, which size says
         }
+    }
+
+    private static long popPayload(LongHeap lane) {
+        long payload = lane.peekPayload();
+        lane.pop();
+        return payload;
     }
 
     private int earliestCompletion() {
@@ -133,64 +140,5 @@ final class EventQueue {
 
     long payload() {
         return poppedPayload;
-    }
-
-    /** A binary min-heap of events of one kind, ordered by (time, sequence); the payload rides along. */
-    private static final class Lane {
-        long[] time = new long[16];
-        long[] seq = new long[16];
-        long[] payload = new long[16];
-        int size;
-
-        void push(long t, long s, long data) {
-            if (size == time.length) {
-                time = Arrays.copyOf(time, size * 2);
-                seq = Arrays.copyOf(seq, size * 2);
-                payload = Arrays.copyOf(payload, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (time[parent] < t || (time[parent] == t && seq[parent] < s)) {
-                    break;
-                }
-                time[i] = time[parent];
-                seq[i] = seq[parent];
-                payload[i] = payload[parent];
-                i = parent;
-            }
-            time[i] = t;
-            seq[i] = s;
-            payload[i] = data;
-        }
-
-        /** Removes the first event and returns its payload. */
-        long pop() {
-            long top = payload[0];
-            size--;
-            long t = time[size];
-            long s = seq[size];
-            long p = payload[size];
-            int i = 0;
-            int half = size >>> 1;
-            while (i < half) {
-                int child = 2 * i + 1;
-                int right = child + 1;
-                if (right < size && (time[right] < time[child] || (time[right] == time[child] && seq[right] < seq[child]))) {
-                    child = right;
-                }
-                if (t < time[child] || (t == time[child] && s < seq[child])) {
-                    break;
-                }
-                time[i] = time[child];
-                seq[i] = seq[child];
-                payload[i] = payload[child];
-                i = child;
-            }
-            time[i] = t;
-            seq[i] = s;
-            payload[i] = p;
-            return top;
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.terastal.domain.Instance;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.stats.Quantiles;
 
 /**
  * What an experiment keeps of a few runs beyond their metrics, for plots that need more than
@@ -158,24 +159,18 @@ public final class ExperimentTraces {
         }
         List<ResponseQuantile> out = new ArrayList<>();
         byModel.forEach((model, times) -> {
+            if (times.isEmpty()) {
+                return;
+            }
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
             for (double q : QUANTILES) {
-                long v = nearestRank(sorted, q);
-                if (v != Long.MAX_VALUE && sorted.length > 0) {
+                long v = Quantiles.nearestRank(sorted, q);
+                if (v != Long.MAX_VALUE) {
                     out.add(new ResponseQuantile(model, q, v));
                 }
             }
         });
         return out;
-    }
-
-    /** The smallest value with at least a fraction q of the values at or below it (the minimum for q = 0). */
-    static long nearestRank(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Long.MAX_VALUE;
-        }
-        int rank = (int) Math.ceil(q * sorted.length - 1e-9);
-        return sorted[Math.min(sorted.length, Math.max(rank, 1)) - 1];
     }
 
     /** The response table as CSV. */

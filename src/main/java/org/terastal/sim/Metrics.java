@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.terastal.domain.Instance;
 import org.terastal.domain.Model;
+import org.terastal.stats.Quantiles;
 
 /** Turns the simulator's per-frame arrays into {@link ModelMetrics} and {@link AcceleratorMetrics}. */
 final class Metrics {
@@ -132,18 +133,14 @@ final class Metrics {
             long[] sorted = Arrays.copyOf(response, completed);
             Arrays.sort(sorted);
             double missRate = released == 0 ? 0 : weightMissed / weightReleased;
-            return new ModelMetrics(name, released, onTime, missed, dropped, missRate, rank(sorted, 50), rank(sorted, 95),
-                    rank(sorted, 99), completed == 0 ? 0 : sorted[completed - 1], completed == 0 ? 0 : tardinessSum / completed,
+            return new ModelMetrics(name, released, onTime, missed, dropped, missRate, percentile(sorted, 0.5), percentile(sorted, 0.95),
+                    percentile(sorted, 0.99), completed == 0 ? 0 : sorted[completed - 1], completed == 0 ? 0 : tardinessSum / completed,
                     tardinessMax, completed == 0 ? 0 : lossSum / completed, lossMax);
         }
 
-        /** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
-        private static long rank(long[] sorted, int p) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int r = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(r, 1) - 1];
+        /** The nearest-rank q-quantile, 0 when no frame completed. */
+        private static long percentile(long[] sorted, double q) {
+            return sorted.length == 0 ? 0 : Quantiles.nearestRank(sorted, q);
         }
     }
 }

@@ -34,6 +34,22 @@ public interface SchedulerContext {
     /** When the accelerator becomes free: now if idle, else the end of its running layer. */
     long freeAt(int acc);
 
+    /**
+     * Fills {@code freeAt[a]} with {@link #freeAt(int) freeAt(a)} for every accelerator and returns how
+     * many are idle (free now): where a decision starts, before it promises engines by raising entries.
+     */
+    default int freeTimes(long[] freeAt) {
+        long now = now();
+        int idle = 0;
+        for (int a = 0; a < freeAt.length; a++) {
+            freeAt[a] = freeAt(a);
+            if (freeAt[a] <= now) {
+                idle++;
+            }
+        }
+        return idle;
+    }
+
     /** Latency of an implementation of a layer on an accelerator, or {@link org.terastal.domain.LatencyTable#NONE} for the variant of a non-candidate layer. */
     long latency(int model, int layer, Implementation impl, int acc);
 

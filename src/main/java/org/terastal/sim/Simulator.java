@@ -1,9 +1,7 @@
 package org.terastal.sim;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
@@ -13,8 +11,9 @@ import org.terastal.domain.Model;
 import org.terastal.domain.Task;
 
 /**
- * The discrete-event simulator of periodic multi-DNN workloads on a set of accelerators, and the
- * view of its state that a {@link Scheduler} reads.
+ * The discrete-event simulator of periodic multi-DNN workloads on a set of accelerators: the
+ * kernel that applies events to the run's state ({@link RunState}, which is also what the
+ * scheduler reads) over the instance's lookup tables ({@link CompiledInstance}).
  *
  * <p>Semantics (docs/online.md): time is integer ns. Frame k of a periodic task is released at
  * {@code offset + k·T + jitter}, jitter uniform in [0, jitterNs] from the task's own named random
@@ -35,192 +34,62 @@ import org.terastal.domain.Task;
  * <p>The hot path uses primitive arrays only: no boxing and no allocation per event, except when an
  * array grows.
  */
-public final class Simulator implements SchedulerContext {
-    private static final byte WAITING = 0;
-    private static final byte RUNNING = 1;
-    private static final byte ON_TIME = 2;
-    private static final byte LATE = 3;
-    private static final byte DROPPED = 4;
-    private static final int NO_FRAME = -1;
+public final class Simulator extends RunState {
     private static final byte VARIANT = (byte) Implementation.VARIANT.ordinal();
+    /** Largest initial size of the per-frame and per-layer arrays; beyond it they grow by doubling. */
+    private static final int INITIAL_CAPACITY_LIMIT = 1 << 24;
 
-    private final Instance instance;
-    private final LatencyTable latencyTable;
+    // the compiled tables only the kernel reads per event, copied out as RunState copies the others
+    private final int[][] candidateIndex;
+    private final int[][] taskChildren;
+    private final double[] taskProbability;
     private final Scheduler scheduler;
     private final SimConfig config;
-    /** The settings read per event, copied out of {@link #config}. */
-    private final boolean drop;
+    /** Whether the timeline is kept: read per completion, so copied out of {@link #config}. */
     private final boolean recordTrace;
-
-    // the compiled instance
-    private final int nAcc;
-    private final int nTasks;
-    private final String[] modelIds;
-    private final int[] taskModel;
-    private final long[] taskPeriod;
-    private final long[] taskDeadline;
-    private final long[] taskOffset;
-    private final long[] taskJitter;
-    private final int[] taskParent;
-    private final double[] taskProbability;
-    private final int[][] taskChildren;
     private final RandomStream[] jitterStream;
     private final RandomStream[] cascadeStream;
-    private final int[] layerCount;
-    /** Per model: latency by (layer·2 + implementation)·accelerators + accelerator; {@link LatencyTable#NONE} when absent. */
-    private final long[][] lat;
-    private final long[][] fastest;
-    private final long[][] remainingFastest;
-    private final int[][] candidateIndex;
-    private final boolean[][] variantAllowed;
 
-    // frames, indexed by frame id
-    private int frames;
-    /**
-     * Per frame, the fields a dispatch and a completion touch, in {@value #FRAME_STRIDE} longs at
-     * {@code f·FRAME_STRIDE} (the F_ offsets): a layer's dispatch and completion then read 64
-     * contiguous bytes instead of eight arrays (docs/benchmarks.md).
-     */
-    private long[] perFrame;
-    private static final int FRAME_STRIDE = 8;
-    private static final int F_RELEASE = 0;
-    private static final int F_DEADLINE = 1;
-    /** First dispatch, or -1. */
-    private static final int F_START = 2;
-    /** Completion or drop, or -1. */
-    private static final int F_FINISH = 3;
-    private static final int F_READY = 4;
-    private static final int F_VARIANTS = 5;
-    private static final int F_NEXT = 6;
-    /** Task index in the low 32 bits, index within the task in the high 32. */
-    private static final int F_TASK_INDEX = 7;
-    /** Largest number of frames {@link #perFrame} can hold. */
-    private static final int MAX_FRAMES = Integer.MAX_VALUE / FRAME_STRIDE;
-    private int[] fParent;
-    private byte[] fState;
+    private final EventQueue events;
+    private final LongHeap dropQueue = new LongHeap();
     private boolean[] fInDropQueue;
     private int waitingCount;
-    private int[] nextFrameIndex;
-
-    // accelerators
-    private final int[] accFrame;
-    private final int[] accLayer;
-    /** Ordinal of the running layer's implementation (a byte, not the enum: no reference store per dispatch). */
-    private final byte[] accImpl;
-    private final long[] accStart;
-    private final long[] accFreeAt;
+    private final int[] nextFrameIndex;
+    private int idleCount;
     private final long[] accBusy;
     private final long[] accDispatches;
-    private int idleCount;
+    private long dispatches;
 
     // timeline, one entry per executed layer
     private int layersRun;
     /** {@value Trace#STRIDE} longs per executed layer, laid out by {@link Trace#put}: one array written per completion, not six. */
     private long[] timeline;
 
-    /** Largest initial size of the per-frame and per-layer arrays; beyond it they grow by doubling. */
-    private static final int INITIAL_CAPACITY_LIMIT = 1 << 24;
-
-    private final EventQueue events;
-    private final LongHeap dropQueue = new LongHeap();
-    private long now;
-    private long dispatches;
-
-    private Simulator(Instance instance, LatencyTable latencyTable, Scheduler scheduler, SimConfig config, Size size) {
-        this.instance = instance;
-        this.latencyTable = latencyTable;
+    private Simulator(CompiledInstance compiled, Scheduler scheduler, SimConfig config, Size size) {
+        super(compiled, config.late() == LatePolicy.DROP);
+        candidateIndex = compiled.candidateIndex;
+        taskChildren = compiled.taskChildren;
+        taskProbability = compiled.taskProbability;
         this.scheduler = scheduler;
         this.config = config;
-        drop = config.late() == LatePolicy.DROP;
         recordTrace = config.recordTrace();
-        nAcc = instance.platform().size();
-        events = new EventQueue(nAcc);
-        List<Model> models = instance.models();
-        modelIds = models.stream().map(Model::id).toArray(String[]::new);
-        Map<String, Integer> modelIndex = new HashMap<>();
-        for (int m = 0; m < modelIds.length; m++) {
-            modelIndex.put(modelIds[m], m);
+        int tasks = compiled.tasks;
+        jitterStream = new RandomStream[tasks];
+        cascadeStream = new RandomStream[tasks];
+        for (int t = 0; t < tasks; t++) {
+            String id = compiled.instance.tasks().get(t).id();
+            jitterStream[t] = new RandomStream(config.seed(), "release-jitter/" + id);
+            cascadeStream[t] = new RandomStream(config.seed(), "cascade/" + id);
         }
-        List<Task> tasks = instance.tasks();
-        nTasks = tasks.size();
-        Map<String, Integer> taskIndex = new HashMap<>();
-        for (int t = 0; t < nTasks; t++) {
-            taskIndex.put(tasks.get(t).id(), t);
-        }
-        taskModel = new int[nTasks];
-        taskPeriod = new long[nTasks];
-        taskDeadline = new long[nTasks];
-        taskOffset = new long[nTasks];
-        taskJitter = new long[nTasks];
-        taskParent = new int[nTasks];
-        taskProbability = new double[nTasks];
-        jitterStream = new RandomStream[nTasks];
-        cascadeStream = new RandomStream[nTasks];
-        List<List<Integer>> children = new ArrayList<>();
-        for (int t = 0; t < nTasks; t++) {
-            children.add(new ArrayList<>());
-        }
-        for (int t = 0; t < nTasks; t++) {
-            Task task = tasks.get(t);
-            taskModel[t] = modelIndex.get(task.model());
-            taskPeriod[t] = task.periodNs();
-            taskDeadline[t] = task.effectiveDeadlineNs();
-            taskOffset[t] = task.offsetNs();
-            taskJitter[t] = task.jitterNs();
-            taskParent[t] = task.dependency() == null ? -1 : taskIndex.get(task.dependency().parent());
-            taskProbability[t] = task.dependency() == null ? 0 : task.dependency().probability();
-            jitterStream[t] = new RandomStream(config.seed(), "release-jitter/" + task.id());
-            cascadeStream[t] = new RandomStream(config.seed(), "cascade/" + task.id());
-            if (taskParent[t] >= 0) {
-                children.get(taskParent[t]).add(t);
-            }
-        }
-        taskChildren = new int[nTasks][];
-        for (int t = 0; t < nTasks; t++) {
-            taskChildren[t] = children.get(t).stream().mapToInt(Integer::intValue).toArray();
-        }
-        nextFrameIndex = new int[nTasks];
-        layerCount = new int[models.size()];
-        lat = new long[models.size()][];
-        fastest = new long[models.size()][];
-        remainingFastest = new long[models.size()][];
-        candidateIndex = new int[models.size()][];
-        variantAllowed = new boolean[models.size()][];
-        for (int m = 0; m < models.size(); m++) {
-            Model model = models.get(m);
-            int n = model.layers().size();
-            layerCount[m] = n;
-            lat[m] = new long[n * 2 * nAcc];
-            candidateIndex[m] = new int[n];
-            variantAllowed[m] = new boolean[n];
-            for (int l = 0; l < n; l++) {
-                for (Implementation impl : Implementation.values()) {
-                    for (int a = 0; a < nAcc; a++) {
-                        lat[m][(l * 2 + impl.ordinal()) * nAcc + a] = latencyTable.get(model.id(), l, impl, a);
-                    }
-                }
-                String name = model.layers().get(l).name();
-                candidateIndex[m][l] = -1;
-                for (int c = 0; c < model.candidates().size(); c++) {
-                    if (model.candidates().get(c).layer().equals(name)) {
-                        candidateIndex[m][l] = c;
-                    }
-                }
-            }
-        }
-        accFrame = new int[nAcc];
-        Arrays.fill(accFrame, NO_FRAME);
-        accLayer = new int[nAcc];
-        accImpl = new byte[nAcc];
-        accStart = new long[nAcc];
-        accFreeAt = new long[nAcc];
-        accBusy = new long[nAcc];
-        accDispatches = new long[nAcc];
-        idleCount = nAcc;
+        nextFrameIndex = new int[tasks];
+        events = new EventQueue(compiled.accelerators);
+        accBusy = new long[compiled.accelerators];
+        accDispatches = new long[compiled.accelerators];
+        idleCount = compiled.accelerators;
         // sized for the whole run up front: regrowing arrays of millions of entries cost more than
         // recording them (docs/benchmarks.md)
         allocateFrames((int) Math.min(Math.max(size.frames(), 256), INITIAL_CAPACITY_LIMIT));
-        int cap = config.recordTrace() ? (int) Math.min(Math.max(size.layers(), 1024), INITIAL_CAPACITY_LIMIT) : 0;
+        int cap = recordTrace ? (int) Math.min(Math.max(size.layers(), 1024), INITIAL_CAPACITY_LIMIT) : 0;
         timeline = new long[cap * Trace.STRIDE];
     }
 
@@ -234,11 +103,11 @@ public final class Simulator implements SchedulerContext {
      */
     public static SimResult run(Instance instance, LatencyTable latency, SchedulerFactory factory, SimConfig config) {
         Instance scaled = scaled(instance, config);
-        validate(scaled, latency);
+        CompiledInstance compiled = new CompiledInstance(scaled, latency);
         Size size = size(scaled, latency, config.horizonNs());
         checkSize(scaled, size, config);
         Scheduler scheduler = factory.create(scaled, latency);
-        Simulator sim = new Simulator(scaled, latency, scheduler, config, size);
+        Simulator sim = new Simulator(compiled, scheduler, config, size);
         sim.prepare();
         sim.loop();
         return sim.result();
@@ -327,60 +196,12 @@ public final class Simulator implements SchedulerContext {
         }
     }
 
-    /** Checks that an instance can be simulated with a latency table; the message names the first problem. */
-    public static void validate(Instance instance, LatencyTable latency) {
-        List<String> platform = instance.platform().accelerators().stream().map(a -> a.id()).toList();
-        if (!latency.accelerators().equals(platform)) {
-            throw new IllegalArgumentException("The latency table (" + latency.source() + ") is for accelerators "
-                    + latency.accelerators() + " but the platform of instance '" + instance.name() + "' has " + platform
-                    + "; give a table made for this platform");
-        }
-        for (Model model : instance.models()) {
-            if (!latency.hasModel(model.id())) {
-                throw new IllegalArgumentException("The latency table (" + latency.source() + ") has no entries for model '"
-                        + model.id() + "' of instance '" + instance.name() + "'");
-            }
-            for (int l = 0; l < model.layers().size(); l++) {
-                for (int a = 0; a < platform.size(); a++) {
-                    if (latency.get(model.id(), l, Implementation.ORIGINAL, a) <= 0) {
-                        throw new IllegalArgumentException("The latency table has no positive latency for layer '"
-                                + model.layers().get(l).name() + "' of model '" + model.id() + "' on accelerator '" + platform.get(a) + "'");
-                    }
-                }
-            }
-        }
-        for (Task task : instance.tasks()) {
-            if (task.dependency() == null && task.jitterNs() > task.periodNs()) {
-                throw new IllegalArgumentException("The release jitter (" + task.jitterNs() + " ns) of task '" + task.id()
-                        + "' exceeds its period (" + task.periodNs() + " ns); frames would be released out of order");
-            }
-        }
-    }
-
     private void prepare() {
         scheduler.start(this);
-        for (int m = 0; m < modelIds.length; m++) {
-            int n = layerCount[m];
-            fastest[m] = new long[n];
-            remainingFastest[m] = new long[n + 1];
-            for (int l = 0; l < n; l++) {
-                variantAllowed[m][l] = candidateIndex[m][l] >= 0 && scheduler.mayUseVariant(m, l);
-                long best = Long.MAX_VALUE;
-                for (int a = 0; a < nAcc; a++) {
-                    best = Math.min(best, lat[m][(l * 2) * nAcc + a]);
-                    if (variantAllowed[m][l]) {
-                        best = Math.min(best, lat[m][(l * 2 + 1) * nAcc + a]);
-                    }
-                }
-                fastest[m][l] = best;
-            }
-            for (int l = n - 1; l >= 0; l--) {
-                remainingFastest[m][l] = remainingFastest[m][l + 1] + fastest[m][l];
-            }
-        }
-        for (int t = 0; t < nTasks; t++) {
-            if (taskParent[t] < 0 && taskOffset[t] < config.horizonNs()) {
-                events.push(taskOffset[t] + jitterStream[t].nextLongInclusive(taskJitter[t]), EventQueue.RELEASE, t);
+        settleFastest(scheduler);
+        for (int t = 0; t < compiled.tasks; t++) {
+            if (compiled.taskParent[t] < 0 && compiled.taskOffset[t] < config.horizonNs()) {
+                events.push(compiled.taskOffset[t] + jitterStream[t].nextLongInclusive(compiled.taskJitter[t]), EventQueue.RELEASE, t);
             }
         }
     }
@@ -413,9 +234,9 @@ public final class Simulator implements SchedulerContext {
     private void periodicRelease(int task) {
         int k = nextFrameIndex[task];
         newFrame(task, NO_FRAME);
-        long nominal = taskOffset[task] + (k + 1) * taskPeriod[task];
+        long nominal = compiled.taskOffset[task] + (k + 1) * compiled.taskPeriod[task];
         if (nominal < config.horizonNs()) {
-            events.push(nominal + jitterStream[task].nextLongInclusive(taskJitter[task]), EventQueue.RELEASE, task);
+            events.push(nominal + jitterStream[task].nextLongInclusive(compiled.taskJitter[task]), EventQueue.RELEASE, task);
         }
     }
 
@@ -454,7 +275,8 @@ public final class Simulator implements SchedulerContext {
     /** After this time even the fastest remaining execution of the frame misses its deadline. */
     private long latestStart(int f) {
         int at = f * FRAME_STRIDE;
-        return perFrame[at + F_DEADLINE] - remainingFastest[taskModel[(int) perFrame[at + F_TASK_INDEX]]][(int) perFrame[at + F_NEXT]];
+        return perFrame[at + F_DEADLINE]
+                - remainingFastest[taskModel[(int) perFrame[at + F_TASK_INDEX]]][(int) perFrame[at + F_NEXT]];
     }
 
     /**
@@ -536,9 +358,9 @@ public final class Simulator implements SchedulerContext {
         int layer = (int) perFrame[at + F_NEXT];
         if (impl == Implementation.VARIANT && !variantAllowed[m][layer]) {
             throw new IllegalStateException("Scheduler '" + scheduler.name() + "' dispatched the variant of layer " + layer + " of model '"
-                    + modelIds[m] + "' without declaring it in mayUseVariant");
+                    + compiled.modelIds[m] + "' without declaring it in mayUseVariant");
         }
-        long latency = lat[m][(layer * 2 + impl.ordinal()) * nAcc + acc];
+        long latency = lat[m][(layer * 2 + impl.ordinal()) * accelerators + acc];
         fState[frame] = RUNNING;
         waitingCount--;
         if (perFrame[at + F_START] < 0) {
@@ -558,7 +380,7 @@ public final class Simulator implements SchedulerContext {
     private void recordLayer(int acc, int f, int layer, byte impl, long start, long end) {
         if (layersRun * Trace.STRIDE == timeline.length) {
             if (layersRun == Trace.MAX_LAYERS) {
-                throw new IllegalStateException("The run of instance '" + instance.name() + "' executed more than " + Trace.MAX_LAYERS
+                throw new IllegalStateException("The run of instance '" + compiled.instance.name() + "' executed more than " + Trace.MAX_LAYERS
                         + " layers, the most a timeline holds; shorten the horizon or run without the timeline");
             }
             timeline = Arrays.copyOf(timeline, (int) Math.min((long) layersRun * 2, Trace.MAX_LAYERS) * Trace.STRIDE);
@@ -575,7 +397,7 @@ public final class Simulator implements SchedulerContext {
 
     private void growFrames() {
         if (frames == MAX_FRAMES) {
-            throw new IllegalStateException("The run of instance '" + instance.name() + "' released more than " + MAX_FRAMES
+            throw new IllegalStateException("The run of instance '" + compiled.instance.name() + "' released more than " + MAX_FRAMES
                     + " frames, the most the simulator holds; shorten the horizon");
         }
         int cap = (int) Math.min((long) frames * 2, MAX_FRAMES);
@@ -603,18 +425,18 @@ public final class Simulator implements SchedulerContext {
         long[] deadline = column(F_DEADLINE);
         long[] variants = column(F_VARIANTS);
         Trace trace = null;
-        if (config.recordTrace()) {
+        if (recordTrace) {
             int[] index = new int[frames];
             int[] parentIndex = new int[frames];
             for (int f = 0; f < frames; f++) {
                 index[f] = frameIndex(f);
                 parentIndex[f] = fParent[f] < 0 ? -1 : frameIndex(fParent[f]);
             }
-            trace = new Trace(instance, task, index, parentIndex, release, column(F_START), finish, deadline, status, variants,
+            trace = new Trace(compiled.instance, task, index, parentIndex, release, column(F_START), finish, deadline, status, variants,
                     timeline, layersRun);
         }
         long end = Math.max(now, config.horizonNs());
-        return Metrics.summarise(instance, latencyTable.source(), scheduler.name(), config, end, dispatches,
+        return Metrics.summarise(compiled.instance, compiled.latencySource, scheduler.name(), config, end, dispatches,
                 accBusy, accDispatches, frames, task, release, finish, deadline, status, variants, trace);
     }
 
@@ -625,172 +447,5 @@ public final class Simulator implements SchedulerContext {
             out[f] = perFrame[f * FRAME_STRIDE + field];
         }
         return out;
-    }
-
-    // ---- the view schedulers read ----
-
-    /** The instance being simulated (after load scaling). */
-    @Override
-    public Instance instance() {
-        return instance;
-    }
-
-    /** The latency table. */
-    public LatencyTable latencyTable() {
-        return latencyTable;
-    }
-
-    /** The run's settings. */
-    public SimConfig config() {
-        return config;
-    }
-
-    /** Current simulated time in ns. */
-    @Override
-    public long now() {
-        return now;
-    }
-
-    @Override
-    public int accelerators() {
-        return nAcc;
-    }
-
-    @Override
-    public int models() {
-        return modelIds.length;
-    }
-
-    /** Index of a model id in instance order, or -1. */
-    public int modelIndex(String id) {
-        for (int m = 0; m < modelIds.length; m++) {
-            if (modelIds[m].equals(id)) {
-                return m;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public int tasks() {
-        return nTasks;
-    }
-
-    /** Whether the accelerator runs nothing now. */
-    public boolean idle(int acc) {
-        return accFrame[acc] == NO_FRAME;
-    }
-
-    /** When the accelerator becomes free: now if idle, else the end of its running layer. */
-    @Override
-    public long freeAt(int acc) {
-        return accFrame[acc] == NO_FRAME ? now : accFreeAt[acc];
-    }
-
-    /** Number of layers of a model. */
-    @Override
-    public int layers(int model) {
-        return layerCount[model];
-    }
-
-    /** Latency in ns, or {@link LatencyTable#NONE} for the variant of a non-candidate layer. */
-    @Override
-    public long latency(int model, int layer, Implementation impl, int acc) {
-        return lat[model][(layer * 2 + impl.ordinal()) * nAcc + acc];
-    }
-
-    /** Latency of the original layer in ns. */
-    @Override
-    public long originalLatency(int model, int layer, int acc) {
-        return lat[model][(layer * 2) * nAcc + acc];
-    }
-
-    /** Fastest latency of the layer over accelerators and the implementations the scheduler may use. */
-    @Override
-    public long fastestLatency(int model, int layer) {
-        return fastest[model][layer];
-    }
-
-    /** Sum of {@link #fastestLatency} from this layer to the end of the model (0 past the end). */
-    @Override
-    public long remainingFastest(int model, int layer) {
-        return remainingFastest[model][layer];
-    }
-
-    /** Index of the layer among its model's variant candidates, or -1. */
-    public int candidateIndex(int model, int layer) {
-        return candidateIndex[model][layer];
-    }
-
-    /** Whether the frame is waiting for its next layer to be dispatched (not running, finished or dropped). */
-    @Override
-    public boolean waiting(int frame) {
-        return fState[frame] == WAITING;
-    }
-
-    /** Whether the frame has completed or been dropped. */
-    @Override
-    public boolean finished(int frame) {
-        return fState[frame] >= ON_TIME;
-    }
-
-    @Override
-    public int frameTask(int frame) {
-        return (int) perFrame[frame * FRAME_STRIDE + F_TASK_INDEX];
-    }
-
-    @Override
-    public int frameModel(int frame) {
-        return taskModel[frameTask(frame)];
-    }
-
-    /** Index of the frame within its task (k). */
-    @Override
-    public int frameIndex(int frame) {
-        return (int) (perFrame[frame * FRAME_STRIDE + F_TASK_INDEX] >>> 32);
-    }
-
-    /** Index of the frame's next layer. */
-    @Override
-    public int nextLayer(int frame) {
-        return (int) perFrame[frame * FRAME_STRIDE + F_NEXT];
-    }
-
-    @Override
-    public long release(int frame) {
-        return perFrame[frame * FRAME_STRIDE + F_RELEASE];
-    }
-
-    /** Absolute deadline. */
-    @Override
-    public long deadline(int frame) {
-        return perFrame[frame * FRAME_STRIDE + F_DEADLINE];
-    }
-
-    /** When the frame's next layer became ready. */
-    @Override
-    public long readyAt(int frame) {
-        return perFrame[frame * FRAME_STRIDE + F_READY];
-    }
-
-    /** Bit c set when candidate c of the frame's model already ran as its variant. */
-    public long variantsUsed(int frame) {
-        return perFrame[frame * FRAME_STRIDE + F_VARIANTS];
-    }
-
-    @Override
-    public boolean dropsLateFrames() {
-        return drop;
-    }
-
-    /** Relative deadline of a task in ns. */
-    @Override
-    public long taskDeadline(int task) {
-        return taskDeadline[task];
-    }
-
-    @Override
-    public int taskModel(int task) {
-        return taskModel[task];
     }
 }

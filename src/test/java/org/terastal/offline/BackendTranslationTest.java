@@ -13,6 +13,7 @@ import org.terastal.domain.SolveStatus;
 import org.terastal.offline.ModelIr.Relation;
 import org.terastal.offline.ModelIr.Sense;
 import org.terastal.offline.ModelIr.Var;
+import org.terastal.offline.backends.Backends;
 
 /** Each back-end translates the IR faithfully: small models with known answers. */
 class BackendTranslationTest {

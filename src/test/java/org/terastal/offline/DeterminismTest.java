@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.terastal.domain.Instance;
 import org.terastal.domain.SolveStatus;
+import org.terastal.offline.backends.Backends;
 import org.terastal.offline.check.SolutionChecker;
 
 /** The deterministic settings give the same plan run after run (wall times aside). */

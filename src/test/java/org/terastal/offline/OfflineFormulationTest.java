@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.terastal.domain.Instance;
 import org.terastal.domain.SolveStatus;
+import org.terastal.offline.backends.Backends;
 
 class OfflineFormulationTest {
     private static final SolverSettings SETTINGS = new SolverSettings(1, 0, 60, true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.offline.backends.Backends;
 import org.terastal.offline.check.SolutionChecker;
 import org.terastal.offline.check.Violation;
 

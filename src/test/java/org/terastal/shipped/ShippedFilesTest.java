@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.terastal.domain.Solution;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.json.SolutionFiles;
+import org.terastal.offline.SolverSettings;
 import org.terastal.sweep.Sweep;
 import org.terastal.sweep.SweepFiles;
 
@@ -38,6 +41,10 @@ class ShippedFilesTest {
         return files("sweeps");
     }
 
+    static List<Path> solutions() throws IOException {
+        return files("solutions");
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void modelFileRoundTrips(Path file) throws IOException {
@@ -48,6 +55,15 @@ class ShippedFilesTest {
     @MethodSource("instances")
     void instanceFileRoundTrips(Path file) throws IOException {
         assertEquals(Files.readString(file), InstanceFiles.toJson(InstanceFiles.read(file)));
+    }
+
+    /** A shipped solution was solved with a seed the solvers are given as it is, so re-solving reproduces it. */
+    @ParameterizedTest
+    @MethodSource("solutions")
+    void solutionSeedReachesTheSolverUnchanged(Path file) {
+        Solution solution = SolutionFiles.read(file);
+        long seed = Long.parseLong(solution.parameters().get("seed"));
+        assertEquals(seed, new SolverSettings(1, seed, 60, true).solverSeed(), file + " was solved with seed " + seed);
     }
 
     @ParameterizedTest

@@ -37,17 +37,6 @@ class ExperimentTracesTest {
                 (sc, s) -> Schedulers.factory(s, null), 7L, lates, 1_000_000_000L);
     }
 
-    @Test
-    void nearestRankQuantiles() {
-        long[] sorted = {10, 20, 30, 40};
-        assertEquals(10, ExperimentTraces.nearestRank(sorted, 0));
-        assertEquals(10, ExperimentTraces.nearestRank(sorted, 0.25));
-        assertEquals(20, ExperimentTraces.nearestRank(sorted, 0.26));
-        assertEquals(20, ExperimentTraces.nearestRank(sorted, 0.5));
-        assertEquals(40, ExperimentTraces.nearestRank(sorted, 1));
-        assertEquals(Long.MAX_VALUE, ExperimentTraces.nearestRank(new long[0], 0.5));
-    }
-
     /** Each traced run is the experiment's own run (same metrics), and its files say what the trace says. */
     @Test
     void tracedRunsMatchTheirTraces() {

@@ -32,6 +32,24 @@ class PrimitivesTest {
     }
 
     @Test
+    void heapPayloadsRideWithTheirEntries() {
+        LongHeap h = LongHeap.withPayloads();
+        Random rnd = new Random(5);
+        List<long[]> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            long[] e = {rnd.nextInt(50), i, rnd.nextLong()};
+            entries.add(e);
+            h.push(e[0], e[1], e[2]);
+        }
+        entries.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        for (long[] e : entries) {
+            assertEquals(e[2], h.peekPayload());
+            assertEquals(e[1], h.pop());
+        }
+        assertTrue(h.isEmpty());
+    }
+
+    @Test
     void eventsOrderByTimeKindThenSequence() {
         EventQueue q = new EventQueue(4);
         q.push(5, EventQueue.RELEASE, 1);

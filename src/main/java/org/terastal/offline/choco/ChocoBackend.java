@@ -164,27 +164,10 @@ public final class ChocoBackend implements Backend {
         boolean stopped = solver.isStopCriterionMet();
         SolveStatus status = found ? (stopped ? SolveStatus.FEASIBLE : SolveStatus.OPTIMAL)
                 : (stopped ? SolveStatus.UNKNOWN : SolveStatus.INFEASIBLE);
-        long[] values = null;
-        long value = 0;
-        long bound = 0;
-        if (found) {
-            values = new long[vars.length];
-            for (int i = 0; i < vars.length; i++) {
-                values[i] = best.getIntVal(vars[i]);
-            }
-            if (objective != null) {
-                value = objective.expr().evaluate(values);
-                if (status == SolveStatus.OPTIMAL) {
-                    bound = value;
-                } else {
-                    // Choco's depth-first search proves no bound beyond what root propagation gave the objective
-                    Number b = objective.sense() == ModelIr.Sense.MINIMISE ? solver.getObjectiveManager().getBestLB()
-                            : solver.getObjectiveManager().getBestUB();
-                    bound = b.longValue();
-                }
-            }
-        }
-        return new PhaseResult(status, values, value, bound, solver.getNodeCount(), solver.getFailCount(), System.nanoTime() - start);
+        // Choco's depth-first search proves no bound beyond what root propagation gave the objective
+        return PhaseResult.assemble(status, ir, i -> best.getIntVal(vars[i]), () -> (objective.sense() == ModelIr.Sense.MINIMISE
+                        ? solver.getObjectiveManager().getBestLB() : solver.getObjectiveManager().getBestUB()).longValue(),
+                solver.getNodeCount(), solver.getFailCount(), start);
     }
 
     /** Whether an objective is exactly the flexible work Σ work·flex that a load balance declares. */

@@ -87,7 +87,7 @@ public final class CpSatBackend implements Backend {
         CpSolver solver = new CpSolver();
         SatParameters.Builder p = solver.getParameters();
         p.setNumWorkers(settings.workers());
-        p.setRandomSeed((int) settings.seed());
+        p.setRandomSeed(settings.solverSeed());
         p.setMaxTimeInSeconds(settings.timeLimitSeconds());
         // one worker searches sequentially, which is deterministic; several are made deterministic by
         // interleaving them in synchronised batches (slower on this model: batches wait for their slowest task)
@@ -106,25 +106,8 @@ public final class CpSatBackend implements Backend {
             case MODEL_INVALID -> throw new IllegalStateException("CP-SAT rejects the model built from the IR: " + model.validate());
             default -> throw new IllegalStateException("CP-SAT returned an unexpected status " + status);
         };
-        long[] values = null;
-        long value = 0;
-        long bound = 0;
-        if (outcome == SolveStatus.OPTIMAL || outcome == SolveStatus.FEASIBLE) {
-            values = new long[vars.length];
-            for (int i = 0; i < vars.length; i++) {
-                values[i] = solver.value(vars[i]);
-            }
-            if (objective != null) {
-                value = objective.expr().evaluate(values);
-                bound = objective.sense() == ModelIr.Sense.MINIMISE
-                        ? (long) Math.ceil(solver.bestObjectiveBound() - 1e-6)
-                        : (long) Math.floor(solver.bestObjectiveBound() + 1e-6);
-                if (outcome == SolveStatus.OPTIMAL) {
-                    bound = value;
-                }
-            }
-        }
-        return new PhaseResult(outcome, values, value, bound, solver.numBranches(), solver.numConflicts(), System.nanoTime() - start);
+        return PhaseResult.assemble(outcome, ir, i -> solver.value(vars[i]),
+                () -> PhaseResult.inward(solver.bestObjectiveBound(), objective.sense()), solver.numBranches(), solver.numConflicts(), start);
     }
 
     private static LinearArgument expr(LinearExpr e, IntVar[] vars) {

@@ -103,7 +103,7 @@ public final class ScipBackend implements Backend {
                 solver.setHint(vars, h);
             }
             solver.setTimeLimit(Math.max(1, (long) (settings.timeLimitSeconds() * 1000)));
-            solver.setSolverSpecificParametersAsString("randomization/randomseedshift = " + Math.floorMod(settings.seed(), Integer.MAX_VALUE));
+            solver.setSolverSpecificParametersAsString("randomization/randomseedshift = " + settings.solverSeed());
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
             MPSolver.ResultStatus result = solver.solve(params);
@@ -115,25 +115,8 @@ public final class ScipBackend implements Backend {
                 case NOT_SOLVED -> SolveStatus.UNKNOWN;
                 default -> throw new IllegalStateException("SCIP ended with status " + result + " on the model built from the IR");
             };
-            long[] values = null;
-            long value = 0;
-            long bound = 0;
-            if (status == SolveStatus.OPTIMAL || status == SolveStatus.FEASIBLE) {
-                values = new long[vars.length];
-                for (int i = 0; i < vars.length; i++) {
-                    values[i] = Math.round(vars[i].solutionValue());
-                }
-                if (objective != null) {
-                    value = objective.expr().evaluate(values);
-                    double best = solver.objective().bestBound();
-                    // the objective is integral, so a fractional bound rounds inward
-                    bound = objective.sense() == ModelIr.Sense.MINIMISE ? (long) Math.ceil(best - 1e-6) : (long) Math.floor(best + 1e-6);
-                    if (status == SolveStatus.OPTIMAL) {
-                        bound = value;
-                    }
-                }
-            }
-            return new PhaseResult(status, values, value, bound, solver.nodes(), 0, System.nanoTime() - start);
+            return PhaseResult.assemble(status, ir, i -> Math.round(vars[i].solutionValue()),
+                    () -> PhaseResult.inward(solver.objective().bestBound(), objective.sense()), solver.nodes(), 0, start);
         } finally {
             solver.delete();
         }

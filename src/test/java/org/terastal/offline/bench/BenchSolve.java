@@ -11,7 +11,6 @@ import org.terastal.domain.Solution;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.offline.Backend;
-import org.terastal.offline.Backends;
 import org.terastal.offline.Formulation;
 import org.terastal.offline.InstanceGenerator;
 import org.terastal.offline.Objectives;
@@ -22,6 +21,7 @@ import org.terastal.offline.SolveOutcome;
 import org.terastal.offline.SolverSettings;
 import org.terastal.offline.SyntheticLatencies;
 import org.terastal.offline.TestInstances;
+import org.terastal.offline.backends.Backends;
 import org.terastal.offline.check.SolutionChecker;
 
 /**
