@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Solution;
-import org.terastal.io.AtomicFiles;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.offline.Backend;
 import org.terastal.offline.Formulation;
@@ -78,7 +78,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Backend> backends = solvers.stream().map(Backends::create).toList();
         List<Instance> instances = instanceFiles.stream().map(InstanceFiles::read).toList();
         List<LatencyTable> tables = instances.stream().map(i -> LatencyInputs.forInstance(i, latencyFile)).toList();
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        List<List<String>> csv = new ArrayList<>();
         String format = "%-24s %-6s %-6s %-10s %12s %12s %10s %10s %9s %10s%n";
         out.printf(Locale.ROOT, format, "instance", "solver", "form", "status", Objectives.MAX_LOAD, Objectives.MIGRATABLE_WORK,
                 "lossPpm", "gap", "time_s", "branches");
@@ -88,7 +88,10 @@ public final class CompareCommand implements Callable<Integer> {
                 compare(i, instances, tables, backends, settings, cap, csv, format, out, bar);
             }
         }
-        AtomicFiles.write(output, csv.toString());
+        CsvWriter.write(output, rows -> {
+            rows.header(HEADER);
+            csv.forEach(rows::row);
+        });
         out.println("wrote " + output);
         out.flush();
         return 0;
@@ -96,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Every back-end and formulation on instance {@code i}: a table line and a CSV row per solve. */
     private void compare(int i, List<Instance> instances, List<LatencyTable> tables, List<Backend> backends, SolverSettings settings, long cap,
-                         StringBuilder csv, String format, PrintWriter out, Progress bar) {
+                         List<List<String>> csv, String format, PrintWriter out, Progress bar) {
         Instance instance = instances.get(i);
         for (Backend backend : backends) {
             for (Formulation form : forms) {
@@ -122,7 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
                 row.add(s == null ? "" : String.format(Locale.ROOT, "%.6f", s.gap()));
                 row.addAll(List.of(Long.toString(o.wallTimeMs()), Long.toString(o.branches()), Long.toString(o.conflicts()),
                         s == null ? "" : Integer.toString(violations)));
-                csv.append(String.join(",", row.stream().map(CompareCommand::field).toList())).append('\n');
+                csv.add(row);
                 out.printf(Locale.ROOT, format, instance.name(), backend.name(), form.label(), o.status(), row.get(4), row.get(5),
                         row.get(6), row.get(10), String.format(Locale.ROOT, "%.1f", o.wallTimeMs() / 1000.0), o.branches());
                 if (violations > 0) {
@@ -132,10 +135,5 @@ public final class CompareCommand implements Callable<Integer> {
                 bar.step();
             }
         }
-    }
-
-    /** A CSV field, quoted when it holds a comma or a quote. */
-    private static String field(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

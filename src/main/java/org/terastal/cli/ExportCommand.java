@@ -13,6 +13,7 @@ import org.terastal.domain.Model;
 import org.terastal.domain.VariantCandidate;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.AtomicFolders;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.io.maestro.MaestroExport;
 import org.terastal.io.maestro.MaestroModelWriter;
 import org.terastal.io.maestro.MaestroScenario;
@@ -82,25 +83,28 @@ final class ExportCommand implements Runnable {
 
     /** The variant table: one row per candidate and implementation, dims and latency on every accelerator. */
     static String variantTable(Instance instance, LatencyTable table) {
-        StringBuilder sb = new StringBuilder("model,layer,r,implementation,type,N,K,C,Y,X,R,S,stride,padY,padX,macs");
-        table.accelerators().forEach(a -> sb.append(',').append(a).append("_latency_ns"));
-        sb.append('\n');
-        for (Model model : instance.models()) {
-            for (VariantCandidate c : model.candidates()) {
-                int index = model.layerIndex(c.layer());
-                for (Implementation impl : Implementation.values()) {
-                    Layer l = impl == Implementation.ORIGINAL ? model.layers().get(index) : model.variantOf(index).orElseThrow();
-                    sb.append(String.join(",", model.id(), c.layer(), String.valueOf(c.ratio()), impl.label(), l.type().name()));
-                    for (long v : new long[] {l.n(), l.k(), l.c(), l.y(), l.x(), l.r(), l.s(), l.stride(), l.padY(), l.padX(), l.macs()}) {
-                        sb.append(',').append(v);
+        return CsvWriter.text(csv -> {
+            List<String> header = new ArrayList<>(List.of("model", "layer", "r", "implementation", "type", "N", "K", "C", "Y", "X", "R", "S",
+                    "stride", "padY", "padX", "macs"));
+            table.accelerators().forEach(a -> header.add(a + "_latency_ns"));
+            csv.row(header);
+            for (Model model : instance.models()) {
+                for (VariantCandidate c : model.candidates()) {
+                    int index = model.layerIndex(c.layer());
+                    for (Implementation impl : Implementation.values()) {
+                        Layer l = impl == Implementation.ORIGINAL ? model.layers().get(index) : model.variantOf(index).orElseThrow();
+                        List<String> row = new ArrayList<>(List.of(model.id(), c.layer(), String.valueOf(c.ratio()), impl.label(),
+                                l.type().name()));
+                        for (long v : new long[] {l.n(), l.k(), l.c(), l.y(), l.x(), l.r(), l.s(), l.stride(), l.padY(), l.padX(), l.macs()}) {
+                            row.add(Long.toString(v));
+                        }
+                        for (int a = 0; a < table.accelerators().size(); a++) {
+                            row.add(Long.toString(table.get(model.id(), index, impl, a)));
+                        }
+                        csv.row(row);
                     }
-                    for (int a = 0; a < table.accelerators().size(); a++) {
-                        sb.append(',').append(table.get(model.id(), index, impl, a));
-                    }
-                    sb.append('\n');
                 }
             }
-        }
-        return sb.toString();
+        });
     }
 }

@@ -1,12 +1,10 @@
 package org.terastal.costmodel;
 
-import java.io.BufferedReader;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +13,8 @@ import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
 import org.terastal.domain.Layer;
 import org.terastal.domain.LayerType;
+import org.terastal.io.InputException;
+import org.terastal.io.csv.CsvRows;
 
 /**
  * Agreement of a cost model with reference per-layer cycles (e.g. MAESTRO's): on which of WS and OS
@@ -30,6 +30,10 @@ public final class Calibration {
     /** Column names of the CSV read by {@link #read}; cycle columns are optional, one per dataflow. */
     static final List<String> COLUMNS = List.of("model", "layer", "type", "N", "K", "C", "Y", "X", "R", "S", "stride", "pad",
             "num_pes", "noc_bw");
+
+    /** The CSV format read by {@link #read}. */
+    private static final CsvRows.Format FORMAT = CsvRows.Format.atLeast(COLUMNS,
+            Arrays.stream(Dataflow.values()).map(Calibration::cyclesColumn).toList()).withComments();
 
     /** The columns that hold a {@link Layer}'s dims, in the order of its constructor. */
     private static final List<String> LAYER_DIMS = List.of("N", "K", "C", "Y", "X", "R", "S", "stride", "pad");
@@ -224,111 +228,72 @@ public final class Calibration {
     }
 
     /**
-     * Reads samples from CSV: a header naming at least the {@link #COLUMNS} and one or more of
-     * {@code ws_cycles}, {@code os_cycles}, {@code rs_cycles}, then one row per layer and engine.
-     * Y and X are the input size without padding, as in {@link Layer}. Fields are plain (no quoting);
+     * Reads samples from a CSV file: a header naming at least the {@link #COLUMNS} and one or more of
+     * {@code ws_cycles}, {@code os_cycles}, {@code rs_cycles}, in any order, then one row per layer and
+     * engine. Y and X are the input size without padding, as in {@link Layer}. Fields may be quoted;
      * blank lines and lines starting with {@code #} are skipped; other columns are ignored.
      *
-     * @param source name of the input used in error messages, e.g. the file name
-     * @throws IllegalArgumentException naming the line and column of the first bad value
+     * @throws InputException naming the file, line and column of the first bad value
      */
-    public static List<Sample> read(BufferedReader in, String source) {
-        List<String> lines;
-        try {
-            lines = in.lines().toList();
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("The calibration file " + source + " cannot be read: " + e.getCause().getMessage(), e);
-        }
-        Map<String, Integer> column = null;
-        Map<Dataflow, Integer> cycleColumn = new EnumMap<>(Dataflow.class);
+    public static List<Sample> read(Path file) {
         List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            String where = "line " + (i + 1) + " of " + source;
-            if (column == null) {
-                column = header(fields, where, cycleColumn);
-                continue;
-            }
-            if (fields.length < column.size()) {
-                throw new IllegalArgumentException("The " + where + " has " + fields.length + " fields, the header " + column.size()
-                        + "; maybe a comma inside a name");
-            }
-            samples.add(sample(fields, column, cycleColumn, where));
-        }
-        if (column == null) {
-            throw new IllegalArgumentException("The calibration file " + source + " has no header; the first line must name the columns "
-                    + COLUMNS + " and ws_cycles, os_cycles or rs_cycles");
-        }
+        CsvRows.read(file, FORMAT, row -> samples.add(sample(row)));
         return samples;
     }
 
-    private static Map<String, Integer> header(String[] fields, String where, Map<Dataflow, Integer> cycleColumn) {
-        Map<String, Integer> column = new HashMap<>();
-        for (int i = 0; i < fields.length; i++) {
-            column.put(fields[i].strip(), i);
-        }
-        for (String name : COLUMNS) {
-            if (!column.containsKey(name)) {
-                throw new IllegalArgumentException("The header on " + where + " has no column '" + name + "'; the columns "
-                        + COLUMNS + " are required");
-            }
-        }
-        for (Dataflow dataflow : Dataflow.values()) {
-            Integer index = column.get(dataflow.name().toLowerCase(Locale.ROOT) + "_cycles");
-            if (index != null) {
-                cycleColumn.put(dataflow, index);
-            }
-        }
-        if (cycleColumn.isEmpty()) {
-            throw new IllegalArgumentException("The header on " + where + " has no cycle column; maybe ws_cycles, os_cycles or rs_cycles");
-        }
-        return column;
+    /** As {@link #read(Path)}, from text; {@code source} stands for the file in messages. */
+    public static List<Sample> parse(String source, String text) {
+        return CsvRows.parse(source, text, FORMAT).stream().map(Calibration::sample).toList();
     }
 
-    private static Sample sample(String[] fields, Map<String, Integer> column, Map<Dataflow, Integer> cycleColumn, String where) {
-        String typeName = fields[column.get("type")].strip();
+    private static Sample sample(CsvRows.Row row) {
+        String typeName = row.get("type");
         LayerType type;
         try {
             type = LayerType.valueOf(typeName);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The type (" + typeName + ") of " + where + " is unknown; maybe CONV, DSCONV or FC", e);
+            throw row.error("type", "is unknown; maybe CONV, DSCONV or FC");
         }
-        String name = fields[column.get("layer")].strip();
         int[] dims = new int[LAYER_DIMS.size()];
         for (int d = 0; d < dims.length; d++) {
-            dims[d] = integer(fields, column, LAYER_DIMS.get(d), where);
+            dims[d] = integer(row, LAYER_DIMS.get(d));
         }
         Layer layer;
         try {
-            layer = new Layer(name, type, dims[0], dims[1], dims[2], dims[3], dims[4], dims[5], dims[6], dims[7], dims[8]);
+            layer = new Layer(row.get("layer"), type, dims[0], dims[1], dims[2], dims[3], dims[4], dims[5], dims[6], dims[7], dims[8]);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The layer on " + where + " is invalid: " + e.getMessage(), e);
+            throw row.errorAt("layer", "The layer is invalid: " + e.getMessage());
         }
         Map<Dataflow, Long> cycles = new EnumMap<>(Dataflow.class);
-        cycleColumn.forEach((dataflow, index) ->
-                cycles.put(dataflow, number(fields[index], dataflow.name().toLowerCase(Locale.ROOT) + "_cycles", where)));
-        return new Sample(fields[column.get("model")].strip(), layer, integer(fields, column, "num_pes", where),
-                integer(fields, column, "noc_bw", where), cycles);
+        for (Dataflow dataflow : Dataflow.values()) {
+            if (row.has(cyclesColumn(dataflow))) {
+                cycles.put(dataflow, number(row, cyclesColumn(dataflow)));
+            }
+        }
+        try {
+            return new Sample(row.get("model"), layer, integer(row, "num_pes"), integer(row, "noc_bw"), cycles);
+        } catch (IllegalArgumentException e) {
+            throw row.rowError(e.getMessage());
+        }
     }
 
-    private static int integer(String[] fields, Map<String, Integer> column, String name, String where) {
-        long value = number(fields[column.get(name)], name, where);
+    private static String cyclesColumn(Dataflow dataflow) {
+        return dataflow.name().toLowerCase(Locale.ROOT) + "_cycles";
+    }
+
+    private static int integer(CsvRows.Row row, String column) {
+        long value = number(row, column);
         if (value != (int) value) {
-            throw new IllegalArgumentException("The " + name + " (" + value + ") of " + where + " is out of range; maybe a shifted column");
+            throw row.error(column, "is out of range; maybe a shifted column");
         }
         return (int) value;
     }
 
-    private static long number(String field, String name, String where) {
-        String value = field.strip();
+    private static long number(CsvRows.Row row, String column) {
         try {
-            return Long.parseLong(value);
+            return Long.parseLong(row.get(column));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The " + name + " (" + value + ") of " + where + " is not an integer; maybe a shifted column", e);
+            throw row.error(column, "is not an integer; maybe a shifted column");
         }
     }
 }

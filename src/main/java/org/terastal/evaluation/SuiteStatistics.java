@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
@@ -304,64 +305,67 @@ public final class SuiteStatistics {
 
     /** Tidy CSV of the summaries: one row per (suite, late, load, scheduler, statistic). */
     public static String summariesCsv(Result r) {
-        StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
-        for (Summary s : r.summaries()) {
-            String prefix = s.suite() + "," + s.late().label() + "," + s.load() + "," + s.scheduler() + "," + s.sets() + ",";
-            interval(sb.append(prefix).append("miss_rate,"), s.missRate());
-            interval(sb.append(prefix).append("worst_model_miss_rate,"), s.worstModel());
-            sb.append(prefix).append("schedulability_ratio,").append(SimOutputs.num(s.schedulable())).append(",,\n");
-            interval(sb.append(prefix).append("accuracy_loss,"), s.accuracyLoss());
-        }
-        return sb.toString();
+        return CsvWriter.text(csv -> {
+            csv.header(SUMMARY_HEADER);
+            for (Summary s : r.summaries()) {
+                List<String> key = List.of(s.suite(), s.late().label(), s.load(), s.scheduler(), Integer.toString(s.sets()));
+                csv.row(row(key, List.of("miss_rate"), interval(s.missRate())));
+                csv.row(row(key, List.of("worst_model_miss_rate"), interval(s.worstModel())));
+                csv.row(row(key, List.of("schedulability_ratio"), List.of(SimOutputs.num(s.schedulable()), "", "")));
+                csv.row(row(key, List.of("accuracy_loss"), interval(s.accuracyLoss())));
+            }
+        });
     }
 
     /** Tidy CSV of the paired comparisons: one row per (suite, late, load, baseline). */
     public static String comparisonsCsv(Result r) {
-        StringBuilder sb = new StringBuilder(COMPARISON_HEADER).append('\n');
-        for (Comparison c : r.comparisons()) {
-            PairedComparison p = c.comparison();
-            sb.append(c.suite()).append(',').append(c.late().label()).append(',').append(c.load()).append(',').append(c.method()).append(',')
-                    .append(c.baseline()).append(',').append(p.sets()).append(',').append(SimOutputs.num(p.tieMargin())).append(',')
-                    .append(p.wins()).append(',').append(p.ties()).append(',').append(p.losses()).append(',');
-            interval(sb, p.difference());
-            sb.setLength(sb.length() - 1);
-            sb.append(',');
-            interval(sb, c.change());
-        }
-        return sb.toString();
+        return CsvWriter.text(csv -> {
+            csv.header(COMPARISON_HEADER);
+            for (Comparison c : r.comparisons()) {
+                PairedComparison p = c.comparison();
+                csv.row(row(List.of(c.suite(), c.late().label(), c.load(), c.method(), c.baseline(), Integer.toString(p.sets()),
+                        SimOutputs.num(p.tieMargin()), Integer.toString(p.wins()), Integer.toString(p.ties()), Integer.toString(p.losses())),
+                        interval(p.difference()), interval(c.change())));
+            }
+        });
     }
 
     /** Tidy CSV of the per-set figures (seeds averaged). */
     public static String perSetCsv(Result r) {
-        StringBuilder sb = new StringBuilder(PER_SET_HEADER).append('\n');
-        for (Map.Entry<String, List<String>> suite : r.sets().entrySet()) {
-            for (String key : r.perSet().keySet()) {
-                String[] k = key.split("\\|");
-                if (!k[0].equals(suite.getKey()) || !k[3].equals(Figure.MISS_RATE.label())) {
-                    continue;
-                }
-                double[][] miss = r.perSet().get(key);
-                double[][] worst = r.perSet().get(k[0] + "|" + k[1] + "|" + k[2] + "|" + Figure.WORST_MODEL.label());
-                double[][] loss = r.perSet().get(k[0] + "|" + k[1] + "|" + k[2] + "|" + Figure.ACCURACY_LOSS.label());
-                for (int i = 0; i < miss.length; i++) {
-                    for (int l = 0; l < r.loads().size(); l++) {
-                        sb.append(k[0]).append(',').append(suite.getValue().get(i)).append(',').append(k[1]).append(',')
-                                .append(SimOutputs.num(r.loads().get(l))).append(',').append(k[2]).append(',').append(SimOutputs.num(miss[i][l]))
-                                .append(',').append(SimOutputs.num(worst[i][l])).append(',')
-                                .append(Double.isNaN(loss[i][l]) ? "" : SimOutputs.num(loss[i][l])).append('\n');
+        return CsvWriter.text(csv -> {
+            csv.header(PER_SET_HEADER);
+            for (Map.Entry<String, List<String>> suite : r.sets().entrySet()) {
+                for (String key : r.perSet().keySet()) {
+                    String[] k = key.split("\\|");
+                    if (!k[0].equals(suite.getKey()) || !k[3].equals(Figure.MISS_RATE.label())) {
+                        continue;
+                    }
+                    double[][] miss = r.perSet().get(key);
+                    double[][] worst = r.perSet().get(k[0] + "|" + k[1] + "|" + k[2] + "|" + Figure.WORST_MODEL.label());
+                    double[][] loss = r.perSet().get(k[0] + "|" + k[1] + "|" + k[2] + "|" + Figure.ACCURACY_LOSS.label());
+                    for (int i = 0; i < miss.length; i++) {
+                        for (int l = 0; l < r.loads().size(); l++) {
+                            csv.row(k[0], suite.getValue().get(i), k[1], SimOutputs.num(r.loads().get(l)), k[2], SimOutputs.num(miss[i][l]),
+                                    SimOutputs.num(worst[i][l]), Double.isNaN(loss[i][l]) ? "" : SimOutputs.num(loss[i][l]));
+                        }
                     }
                 }
             }
-        }
-        return sb.toString();
+        });
     }
 
-    private static void interval(StringBuilder sb, Interval i) {
-        if (!i.isDefined()) {
-            sb.append(",,\n");
-            return;
+    @SafeVarargs
+    private static List<String> row(List<String>... parts) {
+        List<String> row = new ArrayList<>();
+        for (List<String> part : parts) {
+            row.addAll(part);
         }
-        sb.append(SimOutputs.num(i.mean())).append(',').append(SimOutputs.num(i.low())).append(',').append(SimOutputs.num(i.high())).append('\n');
+        return row;
+    }
+
+    /** Mean, low and high of an interval, or three empty fields when it is undefined. */
+    private static List<String> interval(Interval i) {
+        return i.isDefined() ? List.of(SimOutputs.num(i.mean()), SimOutputs.num(i.low()), SimOutputs.num(i.high())) : List.of("", "", "");
     }
 
     /** The text report of the suites. */

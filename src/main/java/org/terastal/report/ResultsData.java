@@ -39,6 +39,8 @@ public final class ResultsData {
     private final Map<String, double[]> values = new HashMap<>();
     private final Path tracesIndex;
     private final List<ExperimentTraces.TracedRun> traced;
+    /** Rows of the metrics file read so far. */
+    private int rows;
 
     private ResultsData(Path dir, Path metricsFile, Path tracesIndex, List<ExperimentTraces.TracedRun> traced) {
         this.dir = dir;
@@ -66,15 +68,15 @@ public final class ResultsData {
                     + "terastal experiment writes (see its --trace-load); maybe the results predate them, so run the experiment again");
         }
         ResultsData data = new ResultsData(dir, metrics, index, ExperimentTraces.readIndex(index));
-        List<CsvRows.Row> rows = CsvRows.read(metrics, SimOutputs.METRICS_HEADER);
-        if (rows.isEmpty()) {
+        CsvRows.read(metrics, CsvRows.Format.of(SimOutputs.METRICS_HEADER), data::add);
+        if (data.rows == 0) {
             throw new InputException(metrics.toString(), "The file has a header but no rows; maybe the experiment was stopped");
         }
-        rows.forEach(data::add);
         return data;
     }
 
     private void add(CsvRows.Row row) {
+        rows++;
         String scenario = row.get("instance");
         String scheduler = row.get("scheduler");
         row.getLong("seed");

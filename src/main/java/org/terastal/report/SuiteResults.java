@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.terastal.evaluation.SuiteStatistics;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.sim.LatePolicy;
 
 /**
@@ -181,7 +182,7 @@ public final class SuiteResults {
         String key = key(suite, late, load, scheduler, statistic);
         Integer before = lineOf.putIfAbsent(key, row.line());
         if (before != null) {
-            throw new InputException(row.file(), row.line(), 1, null, "The row (" + String.join(",", row.fields().subList(0, 6))
+            throw row.rowError("The row (" + CsvWriter.line(row.fields().subList(0, 6))
                     + ") repeats line " + before + "; maybe two result files were joined");
         }
         values.put(key, e);
@@ -229,7 +230,7 @@ public final class SuiteResults {
         String key = String.join("|", suite, late.label(), load, method, baseline);
         Integer before = seen.putIfAbsent(key, row.line());
         if (before != null) {
-            throw new InputException(row.file(), row.line(), 1, null, "The row (" + String.join(",", row.fields().subList(0, 5))
+            throw row.rowError("The row (" + CsvWriter.line(row.fields().subList(0, 5))
                     + ") repeats line " + before + "; maybe two result files were joined");
         }
         comparisons.add(new Comparison(suite, late, load, method, baseline, n, margin, wins, ties, losses, difference, change));

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.io.InputException;
+import org.terastal.io.csv.CsvRows;
 
 /**
  * Batch experiments: every scheduler over scenarios × late-frame policies × load levels × seeds. A
@@ -62,6 +64,9 @@ public final class Experiment {
         }
     }
 
+    /** The columns that name the run of a row. */
+    private static final List<String> RUN_COLUMNS = List.of("instance", "scheduler", "seed", "load", "late");
+
     private Experiment() {
     }
 
@@ -76,76 +81,75 @@ public final class Experiment {
     }
 
     /**
-     * Reads back the rows {@link #rows} wrote for one run.
+     * Reads back the rows {@link #rows} wrote for one run (read with the header {@link SimOutputs#METRICS_HEADER}).
      *
-     * @throws IllegalArgumentException naming the 0-based row and what is wrong, when the rows are not those of one run
+     * @throws InputException naming the file, line and column, when the rows are not those of one run
      */
-    public static Run parseRun(List<String> rows) {
+    public static Run parseRun(List<CsvRows.Row> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("There are no rows");
         }
-        String[] first = rows.get(0).split(",", -1);
-        Map<String, Map<String, String>> metrics = new LinkedHashMap<>();
-        Map<String, Map<String, String>> taskMetrics = new LinkedHashMap<>();
+        CsvRows.Row first = rows.get(0);
+        Map<String, Map<String, CsvRows.Row>> metrics = new LinkedHashMap<>();
+        Map<String, Map<String, CsvRows.Row>> taskMetrics = new LinkedHashMap<>();
         Map<String, String> taskModel = new LinkedHashMap<>();
-        int fields = SimOutputs.METRICS_HEADER.split(",").length;
-        for (int i = 0; i < rows.size(); i++) {
-            String[] f = rows.get(i).split(",", -1);
-            if (f.length != fields) {
-                throw new IllegalArgumentException("Row " + i + " has " + f.length + " fields, not the " + fields + " of " + SimOutputs.METRICS_HEADER);
-            }
-            for (int k = 0; k < 5; k++) {
-                if (!f[k].equals(first[k])) {
-                    throw new IllegalArgumentException("Row " + i + " belongs to another run (" + f[k] + " where row 0 has " + first[k] + ")");
+        for (CsvRows.Row row : rows) {
+            for (String column : RUN_COLUMNS) {
+                if (!row.get(column).equals(first.get(column))) {
+                    throw row.error(column, "belongs to another run than the row of line " + first.line() + " (" + first.get(column) + ")");
                 }
             }
-            if (!f[6].isEmpty()) {
-                String model = taskModel.putIfAbsent(f[6], f[5]);
-                if (model != null && !model.equals(f[5])) {
-                    throw new IllegalArgumentException("Row " + i + " gives task '" + f[6] + "' the model '" + f[5] + "' where an earlier row gives '" + model + "'");
+            String model = row.get("model");
+            String task = row.get("task");
+            if (!task.isEmpty()) {
+                String known = taskModel.putIfAbsent(task, model);
+                if (known != null && !known.equals(model)) {
+                    throw row.error("model", "of task '" + task + "' is not the model an earlier row gives it (" + known + ")");
                 }
-                taskMetrics.computeIfAbsent(f[6], k -> new LinkedHashMap<>()).put(f[7], f[8]);
-            } else if (!f[5].equals(ModelMetrics.OVERALL) && !f[5].startsWith(SimOutputs.ACCELERATOR_PREFIX)) {
-                metrics.computeIfAbsent(f[5], k -> new LinkedHashMap<>()).put(f[7], f[8]);
+                taskMetrics.computeIfAbsent(task, k -> new LinkedHashMap<>()).put(row.get("metric"), row);
+            } else if (!model.equals(ModelMetrics.OVERALL) && !model.startsWith(SimOutputs.ACCELERATOR_PREFIX)) {
+                metrics.computeIfAbsent(model, k -> new LinkedHashMap<>()).put(row.get("metric"), row);
             }
         }
         List<ModelMetrics> models = new ArrayList<>();
-        metrics.forEach((model, m) -> models.add(modelMetrics(model, m)));
+        metrics.forEach((model, m) -> models.add(modelMetrics(first, model, m)));
         List<TaskMetrics> tasks = new ArrayList<>();
-        taskMetrics.forEach((task, m) -> tasks.add(new TaskMetrics(task, modelMetrics(taskModel.get(task), m))));
+        taskMetrics.forEach((task, m) -> tasks.add(new TaskMetrics(task, modelMetrics(first, taskModel.get(task), m))));
+        LatePolicy late;
         try {
-            return new Run(first[0], first[1], Long.parseLong(first[2]), Double.parseDouble(first[3]), LatePolicy.parse(first[4]), models,
-                    tasks);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The seed (" + first[2] + ") or load (" + first[3] + ") of row 0 is not a number");
+            late = LatePolicy.parse(first.get("late"));
+        } catch (IllegalArgumentException e) {
+            throw first.error("late", "is not a late-frame policy (drop or continue)");
         }
+        return new Run(first.get("instance"), first.get("scheduler"), first.getLong("seed"), first.getDouble("load"), late, models, tasks);
     }
 
-    private static ModelMetrics modelMetrics(String model, Map<String, String> m) {
+    private static ModelMetrics modelMetrics(CsvRows.Row first, String model, Map<String, CsvRows.Row> m) {
         try {
-            return new ModelMetrics(model, longOf(m, "released"), longOf(m, "on_time"), longOf(m, "missed"), longOf(m, "dropped"),
-                    doubleOf(m, "miss_rate"), longOf(m, "response_p50_ns"), longOf(m, "response_p95_ns"), longOf(m, "response_p99_ns"),
-                    longOf(m, "response_max_ns"), doubleOf(m, "tardiness_mean_ns"), longOf(m, "tardiness_max_ns"),
-                    doubleOf(m, "accuracy_loss_mean"), doubleOf(m, "accuracy_loss_max"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("A metric of model '" + model + "' is not a number: " + e.getMessage());
+            return new ModelMetrics(model, longOf(first, m, "released"), longOf(first, m, "on_time"), longOf(first, m, "missed"),
+                    longOf(first, m, "dropped"), doubleOf(first, m, "miss_rate"), longOf(first, m, "response_p50_ns"),
+                    longOf(first, m, "response_p95_ns"), longOf(first, m, "response_p99_ns"), longOf(first, m, "response_max_ns"),
+                    doubleOf(first, m, "tardiness_mean_ns"), longOf(first, m, "tardiness_max_ns"), doubleOf(first, m, "accuracy_loss_mean"),
+                    doubleOf(first, m, "accuracy_loss_max"));
+        } catch (IllegalArgumentException e) {
+            throw first.rowError("The metrics of model '" + model + "' in the run starting here are not those of a run: " + e.getMessage());
         }
     }
 
-    private static String metric(Map<String, String> m, String name) {
-        String v = m.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("The metric " + name + " is missing");
+    private static CsvRows.Row metric(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
+        CsvRows.Row row = m.get(name);
+        if (row == null) {
+            throw first.rowError("The metric " + name + " is missing from the run starting here");
         }
-        return v;
+        return row;
     }
 
-    private static long longOf(Map<String, String> m, String name) {
-        return Long.parseLong(metric(m, name));
+    private static long longOf(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
+        return metric(first, m, name).getLong("value");
     }
 
-    private static double doubleOf(Map<String, String> m, String name) {
-        return Double.parseDouble(metric(m, name));
+    private static double doubleOf(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
+        return metric(first, m, name).getDouble("value");
     }
 
     /** Mean per-model miss rate of a run (models some task runs). */

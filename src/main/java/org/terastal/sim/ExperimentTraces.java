@@ -12,6 +12,7 @@ import org.terastal.domain.Instance;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.stats.Quantiles;
 
 /**
@@ -175,19 +176,21 @@ public final class ExperimentTraces {
 
     /** The response table as CSV. */
     public static String responsesCsv(List<ResponseQuantile> rows) {
-        StringBuilder sb = new StringBuilder(RESPONSES_HEADER).append('\n');
-        rows.forEach(r -> sb.append(r.model()).append(',').append(SimOutputs.num(r.quantile())).append(',').append(r.responseNs()).append('\n'));
-        return sb.toString();
+        return CsvWriter.text(csv -> {
+            csv.header(RESPONSES_HEADER);
+            rows.forEach(r -> csv.row(r.model(), SimOutputs.num(r.quantile()), Long.toString(r.responseNs())));
+        });
     }
 
     /** The index as CSV. */
     public static String indexCsv(List<TracedRun> runs) {
-        StringBuilder sb = new StringBuilder(INDEX_HEADER).append('\n');
-        for (TracedRun r : runs) {
-            sb.append(String.join(",", r.instance(), r.scheduler(), Long.toString(r.seed()), SimOutputs.num(r.load()), r.late().label(),
-                    Long.toString(r.windowFromNs()), Long.toString(r.windowToNs()), r.timeline(), r.responses())).append('\n');
-        }
-        return sb.toString();
+        return CsvWriter.text(csv -> {
+            csv.header(INDEX_HEADER);
+            for (TracedRun r : runs) {
+                csv.row(r.instance(), r.scheduler(), Long.toString(r.seed()), SimOutputs.num(r.load()), r.late().label(),
+                        Long.toString(r.windowFromNs()), Long.toString(r.windowToNs()), r.timeline(), r.responses());
+            }
+        });
     }
 
     /** Reads {@value #INDEX}; every file it names must exist beside it. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.terastal.io.AtomicFolders;
+import org.terastal.io.csv.CsvWriter;
 import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonPrinter;
 
@@ -80,7 +81,12 @@ public final class SimOutputs {
     public static void writeAll(SimResult result, Path dir) {
         AtomicFolders.replaceOutputs(dir, FILES::contains, WHAT, folder -> {
             Files.writeString(folder.resolve(SUMMARY), summaryJson(result));
-            Files.writeString(folder.resolve(METRICS), METRICS_HEADER + "\n" + metricsRows(result));
+            try (OutputStream out = Files.newOutputStream(folder.resolve(METRICS))) {
+                CsvWriter.writeTo(writer(out), csv -> {
+                    csv.header(METRICS_HEADER);
+                    metricsRows(csv, result, result.instance());
+                });
+            }
             if (result.trace() != null) {
                 try (OutputStream out = Files.newOutputStream(folder.resolve(FRAMES))) {
                     writeFrames(result.trace(), writer(out));
@@ -163,36 +169,35 @@ public final class SimOutputs {
 
     /** As {@link #metricsRows(SimResult)}, with {@code instance} in the instance column (an experiment's scenario name). */
     public static String metricsRows(SimResult r, String instance) {
-        StringBuilder sb = new StringBuilder();
-        String prefix = instance + "," + r.scheduler() + "," + r.config().seed() + "," + num(r.config().load()) + ","
-                + r.config().late().label() + ",";
-        appendModel(sb, prefix, r.overall(), "");
-        r.models().forEach(m -> appendModel(sb, prefix, m, ""));
-        r.tasks().forEach(t -> appendModel(sb, prefix, t.metrics(), t.task()));
-        for (AcceleratorMetrics a : r.accelerators()) {
-            String group = ACCELERATOR_PREFIX + a.accelerator() + ",";
-            String[] values = {num(a.utilisation()), Long.toString(a.busyNs()), Long.toString(a.layers())};
-            for (int i = 0; i < values.length; i++) {
-                row(sb, prefix, group, ACCELERATOR_METRICS.get(i), values[i]);
-            }
-        }
-        return sb.toString();
+        return CsvWriter.text(csv -> metricsRows(csv, r, instance));
     }
 
-    private static void appendModel(StringBuilder sb, String prefix, ModelMetrics m, String task) {
-        String model = m.model() + "," + task;
+    private static void metricsRows(CsvWriter csv, SimResult r, String instance) {
+        String[] run = {instance, r.scheduler(), Long.toString(r.config().seed()), num(r.config().load()), r.config().late().label()};
+        appendModel(csv, run, r.overall(), "");
+        r.models().forEach(m -> appendModel(csv, run, m, ""));
+        r.tasks().forEach(t -> appendModel(csv, run, t.metrics(), t.task()));
+        for (AcceleratorMetrics a : r.accelerators()) {
+            String[] values = {num(a.utilisation()), Long.toString(a.busyNs()), Long.toString(a.layers())};
+            for (int i = 0; i < values.length; i++) {
+                row(csv, run, ACCELERATOR_PREFIX + a.accelerator(), "", ACCELERATOR_METRICS.get(i), values[i]);
+            }
+        }
+    }
+
+    private static void appendModel(CsvWriter csv, String[] run, ModelMetrics m, String task) {
         String[] values = {Long.toString(m.released()), Long.toString(m.onTime()), Long.toString(m.missed()), Long.toString(m.dropped()),
             num(m.missRate()), Long.toString(m.responseP50Ns()), Long.toString(m.responseP95Ns()), Long.toString(m.responseP99Ns()),
             Long.toString(m.responseMaxNs()), num(m.tardinessMeanNs()), Long.toString(m.tardinessMaxNs()), num(m.accuracyLossMean()),
             num(m.accuracyLossMax())};
         for (int i = 0; i < values.length; i++) {
-            row(sb, prefix, model, MODEL_METRICS.get(i), values[i]);
+            row(csv, run, m.model(), task, MODEL_METRICS.get(i), values[i]);
         }
     }
 
-    /** One row; {@code group} is the model and task columns, joined by a comma. */
-    private static void row(StringBuilder sb, String prefix, String group, String metric, String value) {
-        sb.append(prefix).append(group).append(',').append(metric).append(',').append(value).append('\n');
+    /** One row: the run's five columns, then model, task, metric and value. */
+    private static void row(CsvWriter csv, String[] run, String model, String task, String metric, String value) {
+        csv.row(run[0], run[1], run[2], run[3], run[4], model, task, metric, value);
     }
 
     /** A number in plain decimal with at most 9 significant digits, the same on every platform; NaN stays NaN. */
@@ -208,36 +213,15 @@ public final class SimOutputs {
 
     /** Writes the per-frame CSV. */
     public static void writeFrames(Trace trace, Writer w) throws IOException {
-        w.write(FRAMES_HEADER);
-        w.write('\n');
-        for (int f = 0; f < trace.frameCount(); f++) {
-            FrameRecord r = trace.frame(f);
-            w.write(r.task());
-            w.write(',');
-            w.write(r.model());
-            w.write(',');
-            w.write(Integer.toString(r.frame()));
-            w.write(',');
-            if (r.parentFrame() >= 0) {
-                w.write(Integer.toString(r.parentFrame()));
+        CsvWriter.writeTo(w, csv -> {
+            csv.header(FRAMES_HEADER);
+            for (int f = 0; f < trace.frameCount(); f++) {
+                FrameRecord r = trace.frame(f);
+                csv.row(r.task(), r.model(), Integer.toString(r.frame()), r.parentFrame() >= 0 ? Integer.toString(r.parentFrame()) : "",
+                        Long.toString(r.releaseNs()), r.startNs() >= 0 ? Long.toString(r.startNs()) : "", Long.toString(r.finishNs()),
+                        Long.toString(r.deadlineNs()), r.status().label(), String.join(";", r.variants()));
             }
-            w.write(',');
-            w.write(Long.toString(r.releaseNs()));
-            w.write(',');
-            if (r.startNs() >= 0) {
-                w.write(Long.toString(r.startNs()));
-            }
-            w.write(',');
-            w.write(Long.toString(r.finishNs()));
-            w.write(',');
-            w.write(Long.toString(r.deadlineNs()));
-            w.write(',');
-            w.write(r.status().label());
-            w.write(',');
-            w.write(String.join(";", r.variants()));
-            w.write('\n');
-        }
-        w.flush();
+        });
     }
 
     /** Writes the per-layer timeline CSV. */
@@ -247,32 +231,16 @@ public final class SimOutputs {
 
     /** Writes the per-layer timeline CSV of the layers that overlap [fromNs, toNs) (layers are not cut). */
     public static void writeTimeline(Trace trace, Writer w, long fromNs, long toNs) throws IOException {
-        w.write(TIMELINE_HEADER);
-        w.write('\n');
-        for (int i = 0; i < trace.layerCount(); i++) {
-            LayerRecord r = trace.layer(i);
-            if (r.endNs() <= fromNs || r.startNs() >= toNs) {
-                continue;
+        CsvWriter.writeTo(w, csv -> {
+            csv.header(TIMELINE_HEADER);
+            for (int i = 0; i < trace.layerCount(); i++) {
+                LayerRecord r = trace.layer(i);
+                if (r.endNs() <= fromNs || r.startNs() >= toNs) {
+                    continue;
+                }
+                csv.row(r.accelerator(), r.model(), r.task(), Integer.toString(r.frame()), r.layer(), Integer.toString(r.layerIndex()),
+                        r.implementation().label(), Long.toString(r.startNs()), Long.toString(r.endNs()));
             }
-            w.write(r.accelerator());
-            w.write(',');
-            w.write(r.model());
-            w.write(',');
-            w.write(r.task());
-            w.write(',');
-            w.write(Integer.toString(r.frame()));
-            w.write(',');
-            w.write(r.layer());
-            w.write(',');
-            w.write(Integer.toString(r.layerIndex()));
-            w.write(',');
-            w.write(r.implementation().label());
-            w.write(',');
-            w.write(Long.toString(r.startNs()));
-            w.write(',');
-            w.write(Long.toString(r.endNs()));
-            w.write('\n');
-        }
-        w.flush();
+        });
     }
 }

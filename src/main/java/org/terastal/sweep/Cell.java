@@ -1,5 +1,6 @@
 package org.terastal.sweep;
 
+import java.util.List;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.SimOutputs;
 
@@ -30,7 +31,7 @@ public record Cell(int index, String scenario, String scheduler, LatePolicy late
     }
 
     /** The first five columns every row of the cell's results starts with. */
-    String rowPrefix() {
-        return scenario + "," + scheduler + "," + seed + "," + SimOutputs.num(load) + "," + late.label() + ",";
+    List<String> runColumns() {
+        return List.of(scenario, scheduler, Long.toString(seed), SimOutputs.num(load), late.label());
     }
 }

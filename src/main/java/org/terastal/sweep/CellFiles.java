@@ -2,11 +2,11 @@ package org.terastal.sweep;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.sim.SimOutputs;
 
 /**
@@ -18,6 +18,7 @@ import org.terastal.sim.SimOutputs;
  */
 public final class CellFiles {
     private static final String ROWS = " rows=";
+    private static final CsvRows.Format METRICS = CsvRows.Format.of(SimOutputs.METRICS_HEADER);
 
     private CellFiles() {
     }
@@ -27,7 +28,7 @@ public final class CellFiles {
         return dir.resolve(SweepPlan.CELLS).resolve(cell.fileName());
     }
 
-    /** Writes a cell's rows (no CSV header) atomically. */
+    /** Writes a cell's rows (no CSV header, as {@link SimOutputs#metricsRows} gives them) atomically. */
     public static void write(Path dir, SweepPlan plan, Cell cell, String rows) {
         String body = SimOutputs.METRICS_HEADER + "\n" + rows;
         AtomicFiles.write(path(dir, cell), plan.cellHeader(cell) + ROWS + checksum(body) + "\n" + body);
@@ -38,12 +39,21 @@ public final class CellFiles {
     }
 
     /**
-     * The rows (no CSV header) of a cell file, after checking that it belongs to {@code cell} of
-     * {@code plan}, that it is as it was written, and that its rows are those of one complete run.
+     * The rows of a cell file: their CSV text (no header) and the rows parsed.
+     *
+     * @param text the rows as the file holds them, each ending with a line break
+     * @param rows the rows, read with the header {@link SimOutputs#METRICS_HEADER}
+     */
+    public record Rows(String text, List<CsvRows.Row> rows) {
+    }
+
+    /**
+     * The rows of a cell file, after checking that it belongs to {@code cell} of {@code plan}, that it
+     * is as it was written, and that its rows are those of one complete run.
      *
      * @throws InputException naming the file, the line and what is wrong
      */
-    public static String read(Path file, SweepPlan plan, Cell cell) {
+    public static Rows read(Path file, SweepPlan plan, Cell cell) {
         String text = new String(InputFiles.readBytes(file), StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
@@ -53,14 +63,18 @@ public final class CellFiles {
             throw new InputException(file.toString(), 1, 0, null, "The rows do not match the checksum on this line: the file was changed "
                     + "after it was written (edited, or damaged on disk); delete it to run the cell again");
         }
-        List<String> lines = Arrays.asList(body.split("\n", -1));
-        if (!lines.get(0).equals(SimOutputs.METRICS_HEADER) || !body.endsWith("\n")) {
+        if (!body.startsWith(SimOutputs.METRICS_HEADER + "\n") || !body.endsWith("\n")) {
             throw new InputException(file.toString(), 2, 0, null, "The cell file lacks the header " + SimOutputs.METRICS_HEADER
                     + " or its last line break; delete it to run the cell again");
         }
-        List<String> rows = lines.subList(1, lines.size() - 1);
+        List<CsvRows.Row> rows;
+        try {
+            rows = CsvRows.parse(file.toString(), body, 2, METRICS);
+        } catch (InputException e) {
+            throw new InputException(e.file(), e.line(), e.column(), e.path(), e.reason() + "; delete the file to run the cell again", e);
+        }
         CellRows.check(file, cell, rows);
-        return body.substring(lines.get(0).length() + 1);
+        return new Rows(body.substring(SimOutputs.METRICS_HEADER.length() + 1), rows);
     }
 
     /** The checksum the first line records, after checking that the line is the one {@code expected} of this cell. */

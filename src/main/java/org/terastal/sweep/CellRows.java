@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.terastal.io.InputException;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.sim.ModelMetrics;
 import org.terastal.sim.SimOutputs;
 
@@ -20,14 +21,14 @@ final class CellRows {
     private static final Set<String> FRACTIONAL = Set.of("miss_rate", "tardiness_mean_ns", "accuracy_loss_mean", "accuracy_loss_max", "utilisation");
     /** Fractional metrics that are NaN when a frame ran a combination of variants the accuracy table does not measure. */
     private static final Set<String> MAYBE_NAN = Set.of("accuracy_loss_mean", "accuracy_loss_max");
-    private static final int FIELDS = SimOutputs.METRICS_HEADER.split(",").length;
     /** Lines before the first row: the cell line and the CSV header. */
     private static final int FIRST_LINE = 3;
 
     private final Path file;
-    private final Set<String> groups = new HashSet<>();
+    private final Set<List<String>> groups = new HashSet<>();
     private final Set<String> tasks = new HashSet<>();
-    private String group;
+    /** The model and task of the group being read. */
+    private List<String> group;
     private List<String> metrics;
     private int next;
     private int kind = -1;
@@ -40,46 +41,48 @@ final class CellRows {
     /**
      * @throws InputException naming the file, the line and what is wrong
      */
-    static void check(Path file, Cell cell, List<String> rows) {
+    static void check(Path file, Cell cell, List<CsvRows.Row> rows) {
         if (rows.isEmpty()) {
             throw new InputException(file.toString(), FIRST_LINE, 0, null, "The cell file has no rows; delete it to run the cell again");
         }
         CellRows check = new CellRows(file);
-        for (int i = 0; i < rows.size(); i++) {
-            check.row(i + FIRST_LINE, cell, rows.get(i));
+        List<String> run = cell.runColumns();
+        int previous = FIRST_LINE - 1;
+        for (CsvRows.Row row : rows) {
+            check.row(row, previous, cell, run);
+            previous = row.line();
         }
-        check.endGroup(rows.size() + FIRST_LINE - 1);
+        check.endGroup(previous);
     }
 
-    private void row(int line, Cell cell, String row) {
-        String[] f = row.split(",", -1);
-        if (f.length != FIELDS) {
-            fail(line, "The row (" + CellFiles.abbreviate(row) + ") has " + f.length + " fields, not the " + FIELDS + " of "
-                    + SimOutputs.METRICS_HEADER);
+    /** Checks a row; {@code previous} is the line of the row before it. */
+    private void row(CsvRows.Row row, int previous, Cell cell, List<String> run) {
+        int line = row.line();
+        if (!row.fields().subList(0, run.size()).equals(run)) {
+            fail(line, "The row (" + CellFiles.abbreviate(row.toString()) + ") is not a result of cell " + cell.id());
         }
-        if (!row.startsWith(cell.rowPrefix())) {
-            fail(line, "The row (" + CellFiles.abbreviate(row) + ") is not a result of cell " + cell.id());
-        }
-        String key = f[5] + "," + f[6];
-        if (!key.equals(group)) {
-            startGroup(line, f[5], f[6]);
+        String model = row.get("model");
+        String task = row.get("task");
+        String metric = row.get("metric");
+        if (group == null || !group.get(0).equals(model) || !group.get(1).equals(task)) {
+            startGroup(line, previous, model, task);
         }
         if (next == metrics.size()) {
-            fail(line, "The metric " + f[7] + " follows the last metric (" + metrics.get(next - 1) + ") of " + describe(group)
+            fail(line, "The metric " + metric + " follows the last metric (" + metrics.get(next - 1) + ") of " + describe(group)
                     + "; a row is repeated or added");
         }
-        if (!f[7].equals(metrics.get(next))) {
-            fail(line, "The metric (" + f[7] + ") of " + describe(group) + " is not the expected " + metrics.get(next)
+        if (!metric.equals(metrics.get(next))) {
+            fail(line, "The metric (" + metric + ") of " + describe(group) + " is not the expected " + metrics.get(next)
                     + "; a row is missing, repeated or out of order");
         }
-        value(line, f[7], f[8]);
+        value(line, metric, row.get("value"));
         next++;
     }
 
-    private void startGroup(int line, String model, String task) {
-        endGroup(line - 1);
+    private void startGroup(int line, int previous, String model, String task) {
+        endGroup(previous);
         int k = model.startsWith(SimOutputs.ACCELERATOR_PREFIX) ? 3 : !task.isEmpty() ? 2 : model.equals(ModelMetrics.OVERALL) ? 0 : 1;
-        String key = model + "," + task;
+        List<String> key = List.of(model, task);
         if (group == null && k != 0) {
             fail(line, "The rows do not start with the metrics of the whole run (model " + ModelMetrics.OVERALL + ")");
         }
@@ -141,10 +144,9 @@ final class CellRows {
         }
     }
 
-    private static String describe(String key) {
-        int comma = key.indexOf(',');
-        String model = key.substring(0, comma);
-        String task = key.substring(comma + 1);
+    private static String describe(List<String> key) {
+        String model = key.get(0);
+        String task = key.get(1);
         if (!task.isEmpty()) {
             return "task " + task;
         }

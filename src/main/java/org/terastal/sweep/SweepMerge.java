@@ -17,6 +17,7 @@ import org.terastal.evaluation.SuiteStatistics;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.online.Schedulers;
 import org.terastal.online.TerastalScheduler;
 import org.terastal.sim.Experiment;
@@ -40,6 +41,8 @@ public final class SweepMerge {
     /** Per-set figures of each suite, seeds averaged (tidy CSV). */
     public static final String SUITE_SETS = "suite-sets.csv";
     private static final int NAMED = 5;
+    /** The columns that name a row's run: instance, scheduler, seed, load and late. */
+    private static final int RUN_COLUMNS = 5;
 
     private SweepMerge() {
     }
@@ -82,7 +85,7 @@ public final class SweepMerge {
         StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
         Map<Cell, Path> files = locate(plan, dirs);
         for (Cell cell : plan.cells()) {
-            csv.append(CellFiles.read(files.get(cell), plan, cell));
+            csv.append(CellFiles.read(files.get(cell), plan, cell).text());
         }
         return csv.toString();
     }
@@ -115,11 +118,11 @@ public final class SweepMerge {
     /** The report of a metrics CSV written by {@link #metricsCsv}. */
     public static String report(SweepPlan plan, String metricsCsv) {
         List<Experiment.Run> runs = new ArrayList<>();
-        List<String> lines = metricsCsv.lines().skip(1).toList();
+        List<CsvRows.Row> rows = CsvRows.parse(METRICS, metricsCsv, SimOutputs.METRICS_HEADER);
         int start = 0;
-        for (int i = 1; i <= lines.size(); i++) {
-            if (i == lines.size() || !samePrefix(lines.get(i), lines.get(start))) {
-                runs.add(Experiment.parseRun(lines.subList(start, i)));
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || !sameRun(rows.get(i), rows.get(start))) {
+                runs.add(Experiment.parseRun(rows.subList(start, i)));
                 start = i;
             }
         }
@@ -166,16 +169,8 @@ public final class SweepMerge {
     }
 
     /** Whether two rows belong to the same run: the first five columns agree. */
-    private static boolean samePrefix(String a, String b) {
-        return prefix(a).equals(prefix(b));
-    }
-
-    private static String prefix(String row) {
-        int at = -1;
-        for (int k = 0; k < 5; k++) {
-            at = row.indexOf(',', at + 1);
-        }
-        return row.substring(0, at + 1);
+    private static boolean sameRun(CsvRows.Row a, CsvRows.Row b) {
+        return a.fields().subList(0, RUN_COLUMNS).equals(b.fields().subList(0, RUN_COLUMNS));
     }
 
     /**
@@ -213,9 +208,10 @@ public final class SweepMerge {
             w.write(SimOutputs.METRICS_HEADER);
             w.write('\n');
             for (Cell cell : plan.cells()) {
-                String rows = CellFiles.read(files.get(cell), plan, cell);
-                w.write(rows);
-                runs.add(Experiment.parseRun(rows.lines().toList()));
+                CellFiles.Rows rows = CellFiles.read(files.get(cell), plan, cell);
+                // the rows as the cell file holds them (CSV the codec wrote, checksummed): copied, not written again
+                w.write(rows.text());
+                runs.add(Experiment.parseRun(rows.rows()));
             }
             w.flush();
         });

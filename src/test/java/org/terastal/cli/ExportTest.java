@@ -9,16 +9,35 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terastal.costmodel.AnalyticalCostModel;
+import org.terastal.costmodel.CostModel;
+import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
+import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Layer;
 import org.terastal.domain.Model;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.maestro.MaestroLayer;
 import org.terastal.io.maestro.MaestroModelParser;
 import org.terastal.io.maestro.MaestroNetwork;
 import org.terastal.io.maestro.MaestroScenario;
+import org.terastal.testkit.AwkwardNames;
 
 class ExportTest {
+
+    /** Accelerator ids that need quoting name their latency columns in the variant table, which reads back. */
+    @Test
+    void theVariantTableQuotesAwkwardAcceleratorIds() {
+        Instance instance = AwkwardNames.renamed(InstanceFiles.read(Path.of("instances/skewed-six.json")));
+        LatencyTable table = CostModel.latencyTable(instance, new AnalyticalCostModel());
+        List<String> columns = AwkwardNames.ACCELERATORS.stream().map(a -> a + "_latency_ns").toList();
+        List<CsvRows.Row> rows = CsvRows.parse("v.csv", ExportCommand.variantTable(instance, table), CsvRows.Format.atLeast(columns, List.of()));
+        assertEquals(2 * instance.models().stream().mapToInt(m -> m.candidates().size()).sum(), rows.size());
+        CsvRows.Row first = rows.get(0);
+        Model model = instance.model(first.get("model"));
+        assertEquals(table.get(model.id(), model.layerIndex(first.get("layer")), Implementation.ORIGINAL, 1), first.getLong(columns.get(1)));
+    }
 
     @Test
     void maestroExportCountsTheTrueWorkOfEveryLayerAndVariant(@TempDir Path dir) throws IOException {

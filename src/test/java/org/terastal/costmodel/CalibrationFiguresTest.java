@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.terastal.domain.Accelerator;
 import org.terastal.domain.Dataflow;
 import org.terastal.domain.Layer;
 import org.terastal.domain.LayerType;
+import org.terastal.io.InputException;
+import org.terastal.io.csv.CsvWriter;
 
 class CalibrationFiguresTest {
 
@@ -78,7 +80,7 @@ class CalibrationFiguresTest {
 
                 net,fc,FC,2,8,4,5,1,1,1,1,0,4096,256,7,9,x
                 """;
-        List<Calibration.Sample> samples = Calibration.read(new BufferedReader(new StringReader(csv)), "inline.csv");
+        List<Calibration.Sample> samples = Calibration.parse("inline.csv", csv);
         assertEquals(2, samples.size());
         Calibration.Sample first = samples.get(0);
         assertEquals(new Layer("conv1", LayerType.CONV, 1, 32, 16, 10, 12, 3, 3, 1, 0), first.layer());
@@ -87,20 +89,38 @@ class CalibrationFiguresTest {
         assertEquals(256, samples.get(1).nocBandwidth());
     }
 
+    /** A model name with a comma, a quote and a line break, written by the toolkit's CSV writer, reads back whole. */
     @Test
-    void readErrorsNameLineAndColumn() {
+    void quotedValuesSurviveWriteAndRead(@TempDir Path dir) {
+        String model = "net \"a\",\nb";
+        Path file = dir.resolve("calibration.csv");
+        CsvWriter.write(file, csv -> {
+            csv.comment("MAESTRO cycles,\nsecond line");
+            csv.row("os_cycles", "model", "layer", "type", "N", "K", "C", "Y", "X", "R", "S", "stride", "pad", "num_pes", "noc_bw", "note");
+            csv.row("200", model, "conv1", "CONV", "1", "32", "16", "10", "12", "3", "3", "1", "0", "2048", "128", "a,\"b\"");
+        });
+        List<Calibration.Sample> samples = Calibration.read(file);
+        assertEquals(1, samples.size());
+        assertEquals(model, samples.get(0).model());
+        assertEquals(Map.of(Dataflow.OS, 200L), samples.get(0).referenceCycles());
+    }
+
+    @Test
+    void readErrorsNameFileLineAndColumn() {
         String header = "model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw,ws_cycles\n";
-        IllegalArgumentException badNumber = assertThrows(IllegalArgumentException.class, () -> Calibration.read(
-                new BufferedReader(new StringReader(header + "m,l,CONV,1,x,1,3,3,3,3,1,0,2048,128,5\n")), "f.csv"));
-        assertEquals("The K (x) of line 2 of f.csv is not an integer; maybe a shifted column", badNumber.getMessage());
-        IllegalArgumentException badType = assertThrows(IllegalArgumentException.class, () -> Calibration.read(
-                new BufferedReader(new StringReader(header + "m,l,POOL,1,1,1,3,3,3,3,1,0,2048,128,5\n")), "f.csv"));
-        assertEquals("The type (POOL) of line 2 of f.csv is unknown; maybe CONV, DSCONV or FC", badType.getMessage());
-        IllegalArgumentException noCycles = assertThrows(IllegalArgumentException.class, () -> Calibration.read(
-                new BufferedReader(new StringReader("model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw\n")), "f.csv"));
-        assertTrue(noCycles.getMessage().startsWith("The header on line 1 of f.csv has no cycle column"), noCycles.getMessage());
-        IllegalArgumentException degenerate = assertThrows(IllegalArgumentException.class, () -> Calibration.read(
-                new BufferedReader(new StringReader(header + "m,l,CONV,1,1,1,2,2,3,3,1,0,2048,128,5\n")), "f.csv"));
-        assertTrue(degenerate.getMessage().startsWith("The layer on line 2 of f.csv is invalid: The input Y x X"), degenerate.getMessage());
+        assertEquals("f.csv:2:12: The K (x) is not an integer; maybe a shifted column", error(header + "m,l,CONV,1,x,1,3,3,3,3,1,0,2048,128,5\n"));
+        assertEquals("f.csv:2:5: The type (POOL) is unknown; maybe CONV, DSCONV or FC", error(header + "m,l,POOL,1,1,1,3,3,3,3,1,0,2048,128,5\n"));
+        assertEquals("f.csv:1:1: The header (model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw) has none of the columns "
+                + "ws_cycles, os_cycles, rs_cycles; give at least one", error("model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw\n"));
+        assertTrue(error("model,layer,type,N,C,Y,X,R,S,stride,pad,num_pes,noc_bw,os_cycles\n")
+                .startsWith("f.csv:1:1: The header (model,layer,type,N,C,Y,X,R,S,stride,pad,num_pes,noc_bw,os_cycles) lacks the column K; "
+                        + "expected the columns model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw and one or more of "));
+        assertTrue(error(header + "m,l,CONV,1,1,1,2,2,3,3,1,0,2048,128,5\n").startsWith("f.csv:2:3: The layer is invalid: The input Y x X"));
+        assertEquals("f.csv:2:1: The row has 14 fields, expected 15 (model,layer,type,N,K,C,Y,X,R,S,stride,pad,num_pes,noc_bw,ws_cycles)",
+                error(header + "m,\"l,CONV,1\",1,1,1,3,3,3,3,1,0,2048,128,5\n"));
+    }
+
+    private static String error(String csv) {
+        return assertThrows(InputException.class, () -> Calibration.parse("f.csv", csv)).getMessage();
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -57,10 +55,9 @@ class CalibrationTest {
 
     static List<Calibration.Sample> load(String fixture) {
         String resource = "/calibration/" + fixture;
-        InputStream in = CalibrationTest.class.getResourceAsStream(resource);
-        assertNotNull(in, "test resource " + resource);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return Calibration.read(reader, fixture);
+        try (InputStream in = CalibrationTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, "test resource " + resource);
+            return Calibration.parse(fixture, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -4,13 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.terastal.io.csv.CsvRows;
+import org.terastal.report.SuiteResults;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
+import org.terastal.testkit.AwkwardNames;
 
 /** The suite statistics on hand-made runs whose figures are known. */
 class SuiteStatisticsTest {
@@ -24,6 +33,11 @@ class SuiteStatisticsTest {
     }
 
     private static SuiteStatistics.Result result() {
+        return result("S", "edf");
+    }
+
+    /** The runs of a suite and a baseline by these names. */
+    private static SuiteStatistics.Result result(String suite, String baseline) {
         List<Experiment.Run> runs = new ArrayList<>();
         // three sets, two loads; terastal is better on set 0, tied on set 1 (within 0.01), worse on set 2
         double[][] terastal = {{0.0, 0.10}, {0.0, 0.20}, {0.0, 0.40}};
@@ -33,14 +47,15 @@ class SuiteStatisticsTest {
                 double load = l == 0 ? 1.0 : 1.5;
                 // per-model miss rate = mean of the two models; model b carries it all, model a none
                 runs.add(run("set" + s, "terastal", load, 1, 0, 2 * terastal[s][l], 0.02));
-                runs.add(run("set" + s, "edf", load, 1, 0, 2 * edf[s][l], 0));
+                runs.add(run("set" + s, baseline, load, 1, 0, 2 * edf[s][l], 0));
             }
         }
         // a second seed of set 0 for edf at load 1.5 averages with the first: (0.30 + 0.50) / 2 = 0.40
-        runs.add(run("set0", "edf", 1.5, 2, 0, 2 * 0.50, 0));
+        runs.add(run("set0", baseline, 1.5, 2, 0, 2 * 0.50, 0));
         runs.add(run("set0", "terastal", 1.5, 2, 0, 2 * 0.10, 0.02));
-        runs.add(run("single", "edf", 1.0, 1, 0.5, 0.5, 0));
-        return SuiteStatistics.compute(runs, Map.of("set0", "S", "set1", "S", "set2", "S"), List.of("edf", "terastal"), "terastal", 0.6, 1.6);
+        runs.add(run("single", baseline, 1.0, 1, 0.5, 0.5, 0));
+        return SuiteStatistics.compute(runs, Map.of("set0", suite, "set1", suite, "set2", suite), List.of(baseline, "terastal"), "terastal", 0.6,
+                1.6);
     }
 
     private static SuiteStatistics.Summary summary(SuiteStatistics.Result r, String load, String scheduler) {
@@ -87,6 +102,25 @@ class SuiteStatisticsTest {
         var at15 = comparison(r, "1.5");
         assertEquals((0.1 - 0.4 + 0.2 - 0.21 + 0.4 - 0.3) / 3, at15.comparison().difference().mean(), 1e-12);
         assertEquals((0.1 + 0.2 + 0.4) / (0.4 + 0.21 + 0.3) - 1, at15.change().mean(), 1e-12);
+    }
+
+    /** A suite and a scheduler whose names need quoting come back whole from the files the report reads. */
+    @Test
+    void awkwardNamesSurviveTheSuiteFiles(@TempDir Path dir) throws IOException {
+        String baseline = " e,d\"f\"\n";
+        SuiteStatistics.Result r = result(AwkwardNames.TEXT, baseline);
+        Files.writeString(dir.resolve(SuiteResults.STATS), SuiteStatistics.summariesCsv(r));
+        Files.writeString(dir.resolve(SuiteResults.PAIRED), SuiteStatistics.comparisonsCsv(r));
+        SuiteResults back = SuiteResults.read(dir);
+        assertEquals(List.of(AwkwardNames.TEXT), back.suites());
+        assertEquals(List.of(baseline, "terastal"), back.schedulers());
+        assertEquals(summary(r, "1.5", baseline).missRate().mean(),
+                back.get(AwkwardNames.TEXT, LatePolicy.DROP, 1.5, baseline, SuiteResults.Statistic.MISS_RATE).mean(), 1e-8);
+        assertEquals(Set.of(baseline), back.comparisons(AwkwardNames.TEXT, LatePolicy.DROP).stream().map(SuiteResults.Comparison::baseline)
+                .collect(Collectors.toSet()));
+        List<CsvRows.Row> sets = CsvRows.parse("sets.csv", SuiteStatistics.perSetCsv(r), SuiteStatistics.PER_SET_HEADER);
+        assertEquals(Set.of(List.of(AwkwardNames.TEXT, baseline)), sets.stream().filter(row -> !row.get("scheduler").equals("terastal"))
+                .map(row -> List.of(row.get("suite"), row.get("scheduler"))).collect(Collectors.toSet()));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.terastal.io.csv.LatencyCsv;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.ExperimentTraces.ResponseQuantile;
 import org.terastal.sim.ExperimentTraces.TracedRun;
+import org.terastal.testkit.AwkwardNames;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 
@@ -96,6 +97,21 @@ class ExperimentTracesTest {
         TracedRun run = new TracedRun("s", "edf", 1, 1.0, LatePolicy.DROP, 0, 20_000_000, "s/drop/edf.timeline.csv", "s/drop/edf.responses.csv");
         assertEquals(ExperimentTraces.INDEX_HEADER + "\ns,edf,1,1,drop,0,20000000,s/drop/edf.timeline.csv,s/drop/edf.responses.csv\n",
                 ExperimentTraces.indexCsv(List.of(run)));
+    }
+
+    /** Names that need quoting (free text in these records) come back whole from the index and response tables. */
+    @Test
+    void awkwardNamesSurviveTheIndexAndResponseTables() throws IOException {
+        TracedRun run = new TracedRun(AwkwardNames.TEXT, " edf", 1, 1.0, LatePolicy.DROP, 0, 20, "a, \"b\".timeline.csv", "#r.csv");
+        Files.writeString(dir.resolve(run.timeline()), "");
+        Files.writeString(dir.resolve(run.responses()), "");
+        Path index = dir.resolve(ExperimentTraces.INDEX);
+        Files.writeString(index, ExperimentTraces.indexCsv(List.of(run)));
+        assertEquals(List.of(run), ExperimentTraces.readIndex(index));
+        List<ResponseQuantile> rows = List.of(new ResponseQuantile(AwkwardNames.TEXT, 0.5, 3), new ResponseQuantile(" #m", 1, 4));
+        Path responses = dir.resolve("r.csv");
+        Files.writeString(responses, ExperimentTraces.responsesCsv(rows));
+        assertEquals(rows, ExperimentTraces.readResponses(responses));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.terastal.domain.LayerType;
 import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
 import org.terastal.domain.Task;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.check.ScheduleChecker;
 
@@ -134,7 +135,8 @@ class SimulatorSemanticsTest {
         assertEquals(10, r.tasks().get(0).metrics().released());
         assertEquals(5, r.tasks().get(1).metrics().released());
         assertEquals(15, r.model("m0").released());
-        Experiment.Run back = Experiment.parseRun(List.of(SimOutputs.metricsRows(r).split("\n")));
+        Experiment.Run back = Experiment.parseRun(CsvRows.parse("metrics.csv", SimOutputs.METRICS_HEADER + "\n" + SimOutputs.metricsRows(r),
+                SimOutputs.METRICS_HEADER));
         assertEquals(r.tasks(), back.tasks());
         assertEquals(r.models(), back.models());
     }

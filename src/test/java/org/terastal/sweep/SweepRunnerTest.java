@@ -15,12 +15,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terastal.costmodel.AnalyticalCostModel;
+import org.terastal.costmodel.CostModel;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.io.InputException;
+import org.terastal.io.csv.CsvRows;
 import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
+import org.terastal.sim.SimOutputs;
 import org.terastal.sim.SolutionScaling;
+import org.terastal.testkit.AwkwardNames;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
@@ -151,6 +156,29 @@ class SweepRunnerTest {
         assertEquals(finished.get(), resumed.reused());
         SweepMerge.merge(List.of(killed), killed);
         assertSameOutputs(all, killed);
+    }
+
+    /** A cell of a platform whose accelerator ids need quoting is written, checked, reused and merged whole. */
+    @Test
+    void cellsWithAwkwardAcceleratorIdsMergeWhole() throws IOException {
+        Instance mix = AwkwardNames.renamed(SixModels.mix("pair", 1.2, List.of(Share.of("resnet50", 1), Share.of("sp2dense", 1))));
+        LatencyTable table = CostModel.latencyTable(mix, new AnalyticalCostModel());
+        SweepPlan awkward = new SweepPlan(List.of(new SweepPlan.ScenarioKey(mix.name(), SweepPlan.inputsDigest(mix, table, "none"))),
+                List.of("edf"), List.of(LatePolicy.DROP), List.of(1.0), List.of(1L), 100_000_000L, 0.9, 1.4);
+        SweepRunner.CellSimulation simulation = SweepRunner.simulation(awkward, List.of(new Experiment.Scenario(mix.name(), mix, table, null)));
+        Path out = dir.resolve("awkward");
+        run(awkward, out, awkward.cells(), 1, simulation);
+        String report = SweepMerge.merge(List.of(out), out);
+
+        Cell cell = awkward.cells().get(0);
+        CellFiles.Rows rows = CellFiles.read(CellFiles.path(out, cell), awkward, cell);
+        String metrics = Files.readString(out.resolve(SweepMerge.METRICS));
+        assertEquals(SimOutputs.METRICS_HEADER + "\n" + rows.text(), metrics);
+        List<String> accelerators = AwkwardNames.ACCELERATORS.stream().map(a -> SimOutputs.ACCELERATOR_PREFIX + a).toList();
+        assertEquals(accelerators, CsvRows.read(out.resolve(SweepMerge.METRICS), SimOutputs.METRICS_HEADER).stream().map(r -> r.get("model"))
+                .filter(m -> m.startsWith(SimOutputs.ACCELERATOR_PREFIX)).distinct().toList());
+        assertEquals(report, SweepMerge.report(awkward, metrics));
+        assertEquals(1, run(awkward, out, awkward.cells(), 1, simulation).reused(), "the cell is reused, not run again");
     }
 
     @Test

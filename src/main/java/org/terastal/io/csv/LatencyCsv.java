@@ -1,6 +1,5 @@
 package org.terastal.io.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,9 +10,7 @@ import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Model;
-import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
-import org.terastal.io.InputFiles;
 
 /**
  * Latency tables as CSV, so figures from MAESTRO or a real profiler can replace the built-in
@@ -27,95 +24,98 @@ import org.terastal.io.InputFiles;
 public final class LatencyCsv {
     /** The header line. */
     public static final String HEADER = "model,layer,implementation,accelerator,latency_ns";
+    private static final CsvRows.Format FORMAT = CsvRows.Format.of(HEADER).withComments();
 
     private LatencyCsv() {
     }
 
     /** Reads a table for an instance; the file must name only that instance's models, layers and accelerators. */
     public static LatencyTable read(Path file, Instance instance) {
-        return parse(file.toString(), new String(InputFiles.readBytes(file), StandardCharsets.UTF_8), instance);
+        Table table = new Table(file.toString(), instance);
+        CsvRows.read(file, FORMAT, table::add);
+        return table.build();
     }
 
     /** Parses CSV text; {@code name} stands for the file in messages. */
     public static LatencyTable parse(String name, String text, Instance instance) {
-        String[] lines = text.split("\r?\n", -1);
-        LatencyTable.Builder builder = LatencyTable.builder(instance, Path.of(name).getFileName().toString());
-        Map<String, Model> models = new HashMap<>();
-        instance.models().forEach(m -> models.put(m.id(), m));
-        Set<String> seen = new HashSet<>();
-        boolean header = false;
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.strip().equals(HEADER)) {
-                    throw new InputException(name, lineNo, 1, null, "The header (" + line.strip() + ") is not the expected '" + HEADER + "'");
-                }
-                header = true;
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 5) {
-                throw new InputException(name, lineNo, 1, null, "The row has " + f.length + " fields, expected 5 (" + HEADER + ")");
-            }
-            Model model = models.get(f[0].strip());
+        Table table = new Table(name, instance);
+        CsvRows.parse(name, text, FORMAT).forEach(table::add);
+        return table.build();
+    }
+
+    /** A table being read, row by row. */
+    private static final class Table {
+        private final String name;
+        private final Instance instance;
+        private final LatencyTable.Builder builder;
+        private final Map<String, Model> models = new HashMap<>();
+        private final Set<List<String>> seen = new HashSet<>();
+
+        Table(String name, Instance instance) {
+            this.name = name;
+            this.instance = instance;
+            this.builder = LatencyTable.builder(instance, Path.of(name).getFileName().toString());
+            instance.models().forEach(m -> models.put(m.id(), m));
+        }
+
+        void add(CsvRows.Row row) {
+            Model model = models.get(row.get("model"));
             if (model == null) {
                 // one table may serve many scenarios; a misspelt model still fails below, as its own entries are missing
-                continue;
+                return;
             }
-            int layer = model.layerIndex(f[1].strip());
+            String layerName = row.get("layer");
+            int layer = model.layerIndex(layerName);
             if (layer < 0) {
-                throw new InputException(name, lineNo, column(f, 1), "layer", "The layer (" + f[1] + ") is not a layer of model '"
-                        + model.id() + "'");
+                throw row.error("layer", "is not a layer of model '" + model.id() + "'");
             }
             Implementation impl;
             try {
-                impl = Implementation.valueOf(f[2].strip().toUpperCase(java.util.Locale.ROOT));
+                impl = Implementation.valueOf(row.get("implementation").toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InputException(name, lineNo, column(f, 2), "implementation", "The implementation (" + f[2]
-                        + ") is not one of original, variant");
+                throw row.error("implementation", "is not one of original, variant");
             }
-            int acc = instance.platform().indexOf(f[3].strip());
+            String accelerator = row.get("accelerator");
+            int acc = instance.platform().indexOf(accelerator);
             if (acc < 0) {
-                throw new InputException(name, lineNo, column(f, 3), "accelerator", "The accelerator (" + f[3]
-                        + ") is not on platform '" + instance.platform().name() + "'; known accelerators are "
+                throw row.error("accelerator", "is not on platform '" + instance.platform().name() + "'; known accelerators are "
                         + instance.platform().accelerators().stream().map(a -> a.id()).toList());
             }
             long latency;
             try {
-                latency = Long.parseLong(f[4].strip());
+                latency = Long.parseLong(row.get("latency_ns"));
             } catch (NumberFormatException e) {
-                throw new InputException(name, lineNo, column(f, 4), "latency_ns", "The latency_ns (" + f[4]
-                        + ") is not an integer number of nanoseconds");
+                throw row.error("latency_ns", "is not an integer number of nanoseconds");
             }
-            String key = String.join(",", f[0].strip(), f[1].strip(), impl.label(), f[3].strip());
+            List<String> key = List.of(model.id(), layerName, impl.label(), accelerator);
             if (!seen.add(key)) {
-                throw new InputException(name, lineNo, 1, null, "The entry (" + key + ") appears twice; keep one");
+                throw row.rowError("The entry (" + CsvWriter.line(key) + ") appears twice; keep one");
             }
             try {
                 builder.put(model.id(), layer, impl, acc, latency);
             } catch (IllegalArgumentException e) {
-                throw new InputException(name, lineNo, column(f, impl == Implementation.VARIANT ? 2 : 4), null, e.getMessage());
+                String column = impl == Implementation.VARIANT ? "implementation" : "latency_ns";
+                throw row.errorAt(column, e.getMessage());
             }
         }
-        if (!header) {
-            throw new InputException(name, "The file has no header line; expected '" + HEADER + "'");
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new InputException(name, e.getMessage());
+
+        LatencyTable build() {
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw new InputException(name, e.getMessage());
+            }
         }
     }
 
     /** CSV text of a table, with provenance comment lines first. */
     public static String format(LatencyTable table, Instance instance, List<String> comments) {
-        StringBuilder sb = new StringBuilder();
-        comments.forEach(c -> sb.append("# ").append(c).append('\n'));
-        sb.append(HEADER).append('\n');
+        return CsvWriter.text(csv -> rows(csv, table, instance, comments));
+    }
+
+    private static void rows(CsvWriter csv, LatencyTable table, Instance instance, List<String> comments) {
+        comments.forEach(csv::comment);
+        csv.row(FORMAT.columns());
         for (Model model : instance.models()) {
             for (int l = 0; l < model.layers().size(); l++) {
                 boolean candidate = model.candidate(model.layers().get(l).name()).isPresent();
@@ -124,26 +124,16 @@ public final class LatencyCsv {
                         continue;
                     }
                     for (int a = 0; a < table.accelerators().size(); a++) {
-                        sb.append(model.id()).append(',').append(model.layers().get(l).name()).append(',').append(impl.label())
-                                .append(',').append(table.accelerators().get(a)).append(',')
-                                .append(table.get(model.id(), l, impl, a)).append('\n');
+                        csv.row(model.id(), model.layers().get(l).name(), impl.label(), table.accelerators().get(a),
+                                Long.toString(table.get(model.id(), l, impl, a)));
                     }
                 }
             }
         }
-        return sb.toString();
     }
 
     /** Writes a table atomically. */
     public static void write(Path file, LatencyTable table, Instance instance, List<String> comments) {
-        AtomicFiles.write(file, format(table, instance, comments));
-    }
-
-    private static int column(String[] fields, int index) {
-        int col = 1;
-        for (int i = 0; i < index; i++) {
-            col += fields[i].length() + 1;
-        }
-        return col;
+        CsvWriter.write(file, csv -> rows(csv, table, instance, comments));
     }
 }

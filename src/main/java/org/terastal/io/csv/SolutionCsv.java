@@ -1,11 +1,11 @@
 package org.terastal.io.csv;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.terastal.domain.LayerPlan;
 import org.terastal.domain.ModelPlan;
 import org.terastal.domain.Solution;
-import org.terastal.io.AtomicFiles;
 
 /**
  * A solution table as CSV for other systems: one row per layer, no comment lines, units in the
@@ -22,37 +22,36 @@ public final class SolutionCsv {
 
     /** The CSV text of a solution whose layers list their latencies. */
     public static String format(Solution solution) {
+        return CsvWriter.text(csv -> rows(csv, solution));
+    }
+
+    private static void rows(CsvWriter csv, Solution solution) {
         List<String> accs = solution.models().isEmpty() || solution.models().get(0).layers().isEmpty() ? List.of()
                 : List.copyOf(solution.models().get(0).layers().get(0).originalNs().keySet());
-        StringBuilder sb = new StringBuilder("model,layer,position,home,implementation,budget_ns,deadline_offset_ns,flexible,variant_enabled,"
-                + "worst_case_accuracy");
-        accs.forEach(a -> sb.append(",original_ns_").append(a));
-        accs.forEach(a -> sb.append(",variant_ns_").append(a));
-        sb.append('\n');
+        List<String> header = new ArrayList<>(List.of("model", "layer", "position", "home", "implementation", "budget_ns", "deadline_offset_ns",
+                "flexible", "variant_enabled", "worst_case_accuracy"));
+        accs.forEach(a -> header.add("original_ns_" + a));
+        accs.forEach(a -> header.add("variant_ns_" + a));
+        csv.row(header);
         for (ModelPlan plan : solution.models()) {
             for (int i = 0; i < plan.layers().size(); i++) {
                 LayerPlan l = plan.layers().get(i);
-                sb.append(plan.model()).append(',').append(l.layer()).append(',').append(i).append(',').append(l.home()).append(',')
-                        .append(l.implementation().label()).append(',').append(l.budgetNs()).append(',').append(l.deadlineOffsetNs())
-                        .append(',').append(l.flexible()).append(',').append(plan.enabledVariants().contains(l.layer())).append(',')
-                        .append(plan.worstCaseAccuracy());
+                List<String> row = new ArrayList<>(List.of(plan.model(), l.layer(), Integer.toString(i), l.home(), l.implementation().label(),
+                        Long.toString(l.budgetNs()), Long.toString(l.deadlineOffsetNs()), Boolean.toString(l.flexible()),
+                        Boolean.toString(plan.enabledVariants().contains(l.layer())), String.valueOf(plan.worstCaseAccuracy())));
                 for (String a : accs) {
-                    sb.append(',').append(l.originalNs().get(a));
+                    row.add(String.valueOf(l.originalNs().get(a)));
                 }
                 for (String a : accs) {
-                    sb.append(',');
-                    if (!l.variantNs().isEmpty()) {
-                        sb.append(l.variantNs().get(a));
-                    }
+                    row.add(l.variantNs().isEmpty() ? "" : String.valueOf(l.variantNs().get(a)));
                 }
-                sb.append('\n');
+                csv.row(row);
             }
         }
-        return sb.toString();
     }
 
     /** Writes the CSV atomically. */
     public static void write(Path file, Solution solution) {
-        AtomicFiles.write(file, format(solution));
+        CsvWriter.write(file, csv -> rows(csv, solution));
     }
 }
