@@ -2,6 +2,7 @@ package org.terastal.shipped;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,5 +122,20 @@ class SchemaTest {
         assertFalse(errors.isEmpty());
         String all = errors.toString();
         assertEquals(true, all.contains("strid") && all.contains("/models/0/layers/0/K"), all);
+    }
+
+    /** The schema carries the input limits the reader checks: a name unsafe as a file name, an fps or deadline out of range. */
+    @Test
+    void schemaRejectsAnUnsafeNameAndQuantitiesOutOfRange() throws IOException {
+        JsonNode tiny;
+        try (InputStream in = SchemaTest.class.getResourceAsStream("/json/tiny.json")) {
+            tiny = JSON.readTree(in);
+        }
+        ((ObjectNode) tiny).put("name", "../escaped");
+        ObjectNode task = (ObjectNode) tiny.get("tasks").get(0);
+        task.put("fps", 1e9);
+        task.put("deadlineNs", Long.MAX_VALUE);
+        String all = schema("terastal-instance-1.schema.json").validate(tiny).toString();
+        assertTrue(all.contains("/name") && all.contains("/tasks/0/fps") && all.contains("/tasks/0/deadlineNs"), all);
     }
 }
