@@ -25,12 +25,14 @@ class TimeLimitTest {
         assertTrue(outcome.wallTimeMs() < limitSeconds * 1000 + 5000, "took " + outcome.wallTimeMs() + " ms");
     }
 
+    // The limits leave room for a first plan when other processes share the two cores (with 3-4 s a
+    // heavily loaded machine sometimes ended the search before any plan: UNKNOWN).
     @Test
     void chocoStopsAtTheLimitWithItsBestPlan() {
-        // with four accelerators Choco's load bound is the weak one (docs/offline.md §4): no proof within 3 s
+        // with four accelerators Choco's load bound is the weak one (docs/offline.md §4): no proof within 6 s
         Instance instance = InstanceGenerator.generate(new InstanceGenerator.Settings(1, 8, 100, 4, 0.5));
-        SolveOutcome outcome = Solves.solve(instance, SyntheticLatencies.of(instance), "choco", Formulation.TABLE, 3, OfflineProblem.PPM);
-        assertCutShort(outcome, 3);
+        SolveOutcome outcome = Solves.solve(instance, SyntheticLatencies.of(instance), "choco", Formulation.TABLE, 6, OfflineProblem.PPM);
+        assertCutShort(outcome, 6);
         // Choco's depth-first search proves no better bound than root propagation gave
         assertEquals(1, outcome.solution().bound().size());
         assertTrue(outcome.solution().bound().get(Objectives.MAX_LOAD) < outcome.solution().objective().get(Objectives.MAX_LOAD));
@@ -40,7 +42,7 @@ class TimeLimitTest {
     void cpsatStopsAtTheLimitWithItsBestPlan() {
         Instance instance = InstanceGenerator.generate(new InstanceGenerator.Settings(1, 8, 100, 4, 0.5));
         LatencyTable latencies = SyntheticLatencies.of(instance);
-        SolveOutcome outcome = Solves.solve(instance, latencies, "cpsat", Formulation.TABLE, 4, OfflineProblem.PPM);
-        assertCutShort(outcome, 4);
+        SolveOutcome outcome = Solves.solve(instance, latencies, "cpsat", Formulation.TABLE, 8, OfflineProblem.PPM);
+        assertCutShort(outcome, 8);
     }
 }
