@@ -15,8 +15,6 @@ import org.terastal.io.json.InstanceFiles;
 import org.terastal.offline.Backend;
 import org.terastal.offline.Formulation;
 import org.terastal.offline.Objectives;
-import org.terastal.offline.OfflineFormulation;
-import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
 import org.terastal.offline.SolverSettings;
@@ -104,8 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (Backend backend : backends) {
             for (Formulation form : forms) {
                 bar.message(instance.name() + " " + backend.name() + " " + form.label());
-                Optional<String> refused = backend.unsupported(
-                        OfflineFormulation.build(OfflineProblem.of(instance, tables.get(i), cap), form).ir());
+                Optional<String> refused = OfflineSolver.unsupported(instance, tables.get(i), backend, form, cap);
                 if (refused.isPresent()) {
                     out.println("skipped " + backend.name() + " with " + form.label() + " on " + instance.name() + ": " + refused.get());
                     bar.step();

@@ -15,6 +15,7 @@ import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
 import org.terastal.offline.Backend;
 import org.terastal.offline.Formulation;
+import org.terastal.offline.LexicographicSolve;
 import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
@@ -70,7 +71,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SolverSettings settings = options.settings(spec);
-        long cap = options.capPpm(spec);
+        // --cap auto: no cap of the user's (0), the solve finds the lowest
+        long cap = options.lowestCap() ? 0 : options.capPpm(spec);
         return CommandErrors.run(spec, () -> solve(settings, cap));
     }
 
@@ -81,19 +83,21 @@ public final class SolveCommand implements Callable<Integer> {
         Formulation form = formulation;
         Instance instance = InstanceFiles.read(instanceFile);
         LatencyTable latencies = LatencyInputs.forInstance(instance, latencyFile);
-        OfflineProblem problem = OfflineProblem.of(instance, latencies, cap);
+        OfflineProblem problem = OfflineProblem.of(instance, latencies, cap == 0 ? OfflineProblem.PPM : cap);
         int layers = problem.models().stream().mapToInt(m -> m.layers().size()).sum();
         out.printf(Locale.ROOT, "instance %s (%s): %d models, %d layers; accelerators %s; cap %s%n", instance.name(),
                 InstanceFiles.checksum(instance), problem.models().size(), layers, String.join(", ", problem.accelerators()),
-                Loads.ratio(cap));
+                cap == 0 ? "auto (the lowest that has a plan)" : Loads.ratio(cap));
         out.println("load before (every layer on its fastest accelerator, no variants): "
                 + Loads.line(problem.accelerators(), problem.preferredLoads()));
         out.flush();
 
         SolveOutcome outcome;
         try (Progress progress = Progress.clock(err, "solve", settings.timeLimitSeconds())) {
-            outcome = OfflineSolver.solve(instance, latencies, backend, form, settings, cap,
-                    (phase, phases, objective) -> progress.message("phase " + (phase + 1) + "/" + phases + ": " + objective));
+            LexicographicSolve.PhaseListener phases =
+                    (phase, count, objective) -> progress.message("phase " + (phase + 1) + "/" + count + ": " + objective);
+            outcome = cap == 0 ? OfflineSolver.solveAtLowestCap(instance, latencies, backend, form, settings, phases)
+                    : OfflineSolver.solve(instance, latencies, backend, form, settings, cap, phases);
         }
         out.printf(Locale.ROOT, "%s with %s, formulation %s, in %.1f s%s%n", outcome.status(), backend.name(), form.label(),
                 outcome.wallTimeMs() / 1000.0, outcome.modelSize().isEmpty() ? "" : " (" + outcome.modelSize() + ")");
@@ -102,6 +106,9 @@ public final class SolveCommand implements Callable<Integer> {
             out.flush();
             outcome.diagnosis().forEach(reason -> CommandErrors.print(spec, "no plan: " + reason));
             return CommandErrors.fail(spec, "nothing written");
+        }
+        if (cap == 0) {
+            out.println(Loads.chosenCap(solution));
         }
         out.println("load after (the plan's homes and implementations):              "
                 + Loads.line(problem.accelerators(), OfflineSolver.loads(instance, latencies, solution.models())));

@@ -9,6 +9,9 @@ import picocli.CommandLine.ParameterException;
 
 /** The solver settings shared by {@code solve} and {@code compare}. */
 public final class SolverOptions {
+    /** The {@code --cap} value that asks for the lowest cap with a plan ({@code solve} only). */
+    static final String AUTO = "auto";
+
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
             description = "Wall-clock limit of each solve in seconds, over all objective phases (default: ${DEFAULT-VALUE}).")
     double timeLimitSeconds;
@@ -21,8 +24,9 @@ public final class SolverOptions {
     long seed;
 
     @Option(names = "--cap", paramLabel = "X", defaultValue = "1.0",
-            description = "Highest admissible load of any accelerator, 1.0 = fully busy (default: ${DEFAULT-VALUE}).")
-    double cap;
+            description = "Highest admissible load of any accelerator, 1.0 = fully busy (default: ${DEFAULT-VALUE}); "
+                    + "solve also takes auto: the lowest cap that has a plan.")
+    String cap;
 
     @Option(names = "--nondeterministic",
             description = "Let several cpsat workers race as a parallel portfolio; results may then differ run to run. "
@@ -34,12 +38,23 @@ public final class SolverOptions {
         return CommandErrors.fromOptions(command, () -> new SolverSettings(workers, seed, timeLimitSeconds, !nondeterministic));
     }
 
+    /** Whether the command line asks for {@code --cap auto}: the lowest cap that has a plan. */
+    boolean lowestCap() {
+        return AUTO.equals(cap);
+    }
+
     /** The cap in ppm of one accelerator; a cap outside the accepted range is a usage error of {@code command}. */
     long capPpm(CommandSpec command) {
-        if (!(cap >= Limits.MIN_LOAD && cap <= Limits.MAX_LOAD)) {
-            throw new ParameterException(command.commandLine(), "The cap (" + cap + ") must be in [" + Limits.format(Limits.MIN_LOAD) + ", "
-                    + Limits.format(Limits.MAX_LOAD) + "]; maybe --cap 1.0");
+        double x;
+        try {
+            x = Double.parseDouble(cap);
+        } catch (NumberFormatException e) {
+            x = Double.NaN;
         }
-        return Math.round(cap * OfflineProblem.PPM);
+        if (!(x >= Limits.MIN_LOAD && x <= Limits.MAX_LOAD)) {
+            throw new ParameterException(command.commandLine(), "The cap (" + cap + ") must be a number in [" + Limits.format(Limits.MIN_LOAD)
+                    + ", " + Limits.format(Limits.MAX_LOAD) + "]" + (lowestCap() ? " for " + command.name() : " or auto") + "; maybe --cap 1.0");
+        }
+        return Math.round(x * OfflineProblem.PPM);
     }
 }

@@ -18,6 +18,15 @@ public interface Backend {
      */
     String version();
 
+    /**
+     * The largest magnitude of a bound, coefficient, right-hand side or objective value the solver
+     * takes ({@link ModelIr#largestMagnitude()}); the offline stage coarsens its time unit until the
+     * model fits.
+     */
+    default long largestInteger() {
+        return Long.MAX_VALUE;
+    }
+
     /** Why this back-end cannot solve the model (e.g. a linear solver given a table), or empty if it can. */
     Optional<String> unsupported(ModelIr ir);
 

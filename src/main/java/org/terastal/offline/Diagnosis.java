@@ -18,8 +18,9 @@ import org.terastal.offline.OfflineProblem.ModelData;
  *   <li>the {@link FluidBound} of the busiest accelerator's load is above the cap (likewise
  *       naming the floors when every candidate variant would bring it under).</li>
  * </ul>
- * When those pass and the solver still proves infeasibility, deadlines and load clash; the
- * caller then re-solves without the cap and reports the lowest load that meets every deadline.
+ * Load reasons name the cap an instance needs: at least the bound, or exactly the lowest load
+ * that meets every deadline when the solver proved infeasibility and the caller re-solved
+ * without the cap.
  */
 public final class Diagnosis {
     private Diagnosis() {
@@ -53,10 +54,13 @@ public final class Diagnosis {
             String[] f = loads(bound, p.capPpm(), withAll);
             String head = "the accelerators cannot carry the load: even with every layer split at will between engines and every "
                     + "admissible variant in use, the busiest engine is at " + f[0] + ", over the cap " + f[1];
+            // the bound is a proof, so no cap below it has a plan; loads are whole ppm, so that is one above the cap at least
+            long needed = Math.max(p.capPpm() + 1, (long) Math.ceil(bound - 1e-6));
+            String needs = "; it needs at least " + capOption(needed) + " (--cap auto solves at the lowest cap that has a plan)";
             reasons.add(withAll <= p.capPpm()
-                    ? head + "; every candidate variant would bring it to " + f[2] + ", but the accuracy floors do not admit them all; "
-                            + "maybe lower a floor or measure more combinations"
-                    : head + "; maybe lower the frame rates or raise the cap");
+                    ? head + "; every candidate variant would bring it to " + f[2] + ", but the accuracy floors do not admit them all" + needs
+                            + "; maybe lower a floor or measure more combinations"
+                    : head + needs + "; maybe lower the frame rates");
         }
         return reasons;
     }
@@ -65,7 +69,30 @@ public final class Diagnosis {
     public static String loadWithinDeadlines(long bestPpm, long capPpm) {
         String[] f = loads(bestPpm, capPpm);
         return "the accelerators cannot carry the load within the deadlines: the best plan meeting every deadline puts the busiest engine at "
-                + f[0] + ", over the cap " + f[1] + "; maybe lower the frame rates, give the tasks later deadlines or raise the cap";
+                + f[0] + ", over the cap " + f[1] + "; it needs " + capOption(bestPpm) + " (or --cap auto); maybe lower the frame rates "
+                + "or give the tasks later deadlines";
+    }
+
+    /** The reason when no plan meets every deadline whatever the load (a solve at the lowest cap proved infeasible). */
+    public static String deadlinesAtAnyLoad() {
+        return "no plan meets every deadline at any load: the chains fit one by one, but not with the variant sets the accuracy floors "
+                + "admit and the accelerators' latencies together; maybe give the tasks later deadlines or lower a floor";
+    }
+
+    /** What to add to a reason found with times in a unit coarser than ns. */
+    public static String coarseTime(long unitNs, String backend) {
+        return " (the " + backend + " solver took times in units of " + unitNs + " ns, latencies rounded up and deadlines down, to fit its "
+                + "integers; maybe --solver cpsat, which takes ns)";
+    }
+
+    /** The command-line option that sets a cap of {@code ppm}, exact: {@code --cap 1.213457}. */
+    public static String capOption(long ppm) {
+        return "--cap " + exactLoad(ppm);
+    }
+
+    /** A load in ppm as the exact fraction of a fully busy engine it is (at most six decimals): 1213457 → {@code 1.213457}. */
+    public static String exactLoad(long ppm) {
+        return java.math.BigDecimal.valueOf(ppm, 6).stripTrailingZeros().toPlainString();
     }
 
     /** The reason when the solver proved infeasibility but the re-solve without the cap did not finish in time. */

@@ -377,6 +377,31 @@ public final class ModelIr {
         return out;
     }
 
+    /** The largest magnitude of a variable bound, linear coefficient or right-hand side, table entry or objective value. */
+    public long largestMagnitude() {
+        long most = 0;
+        for (Var v : vars) {
+            most = Math.max(most, Math.max(Math.abs(v.lb()), Math.abs(v.ub())));
+        }
+        for (Linear c : linears) {
+            most = Math.max(most, Math.abs(c.rhs()));
+            for (Term t : c.expr().terms()) {
+                most = Math.max(most, Math.abs(t.coef()));
+            }
+        }
+        for (Table t : tables) {
+            for (long[] row : t.tuples()) {
+                for (long x : row) {
+                    most = Math.max(most, Math.abs(x));
+                }
+            }
+        }
+        for (Objective o : objectives) {
+            most = Math.max(most, Math.max(Math.abs(o.expr().min()), Math.abs(o.expr().max())));
+        }
+        return most;
+    }
+
     /** Counts, for logs and tests: variables (booleans), linear constraints, tables, table rows. */
     public String size() {
         long bools = vars.stream().filter(Var::bool).count();

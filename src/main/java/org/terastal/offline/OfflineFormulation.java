@@ -12,7 +12,8 @@ import org.terastal.offline.OfflineProblem.VariantSet;
 
 /**
  * The offline constraint program (docs/offline.md), written once as a {@link ModelIr}. All figures are
- * integers: ns for times, ppm for loads, work and accuracy loss.
+ * integers: ns for times (or the problem's coarser {@link OfflineProblem#timeUnitNs() time unit}), ppm
+ * for loads, work and accuracy loss.
  *
  * <p>Per model m with deadline D_m, per layer l, accelerator a and implementation i:
  * <ul>
@@ -260,7 +261,7 @@ public final class OfflineFormulation {
     }
 
     /**
-     * Layers of one model that never run as variants and have the same latency everywhere are
+     * Layers of one model that never run as variants and have the same latency, load and work everywhere are
      * interchangeable: swapping their homes, budgets and migration choices changes nothing, since
      * only the sum of budgets is constrained. Among such layers, require the key
      * {@code M·homeIndex − budget} (M exceeds the budget range) to be non-decreasing in layer
@@ -272,7 +273,9 @@ public final class OfflineFormulation {
         for (int l = 0; l < m.layers().size(); l++) {
             LayerData layer = m.layers().get(l);
             if (!layer.hasVariant()) {
-                String key = java.util.Arrays.toString(layer.latencyNs()[Implementation.ORIGINAL.ordinal()]);
+                // loads and work too: in a coarse time unit equal latencies no longer imply them
+                String key = java.util.Arrays.toString(layer.latencyNs()[Implementation.ORIGINAL.ordinal()])
+                        + java.util.Arrays.toString(layer.loadPpm()[Implementation.ORIGINAL.ordinal()]) + layer.workPpm();
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
             }
         }
@@ -395,12 +398,12 @@ public final class OfflineFormulation {
         return v;
     }
 
-    /** Whether two accelerators have the same latency for every implementation of every layer. */
+    /** Whether two accelerators have the same latency and load for every implementation of every layer. */
     private static boolean interchangeable(OfflineProblem p, int a, int b) {
         for (ModelData m : p.models()) {
             for (LayerData l : m.layers()) {
                 for (Implementation impl : l.implementations()) {
-                    if (l.latency(impl, a) != l.latency(impl, b)) {
+                    if (l.latency(impl, a) != l.latency(impl, b) || l.load(impl, a) != l.load(impl, b)) {
                         return false;
                     }
                 }

@@ -31,6 +31,10 @@ import org.terastal.domain.VariantCandidate;
  *       {@code round((1 − worst subset accuracy) · 1e6)} ppm. A candidate in no admissible set
  *       other than the empty one never runs as a variant.</li>
  * </ul>
+ *
+ * <p>Times are in ns unless the problem was coarsened for a back-end of 32-bit integers
+ * ({@link #inTimeUnit}); then latencies and deadlines count units of {@link #timeUnitNs()} ns,
+ * while loads and work stay those of the ns latencies.
  */
 public final class OfflineProblem {
     /** Parts per million: loads, work and accuracy loss are integers in this unit. */
@@ -54,7 +58,8 @@ public final class OfflineProblem {
      *
      * @param name      layer name
      * @param candidate index of the layer in its model's live candidates, or -1 when it never runs as a variant
-     * @param latencyNs latency by implementation ordinal and accelerator; the variant row is null when {@code candidate < 0}
+     * @param latencyNs latency by implementation ordinal and accelerator (in the problem's {@link #timeUnitNs() time unit});
+     *                  the variant row is null when {@code candidate < 0}
      * @param loadPpm   load by implementation ordinal and accelerator, same shape
      * @param workPpm   load of the original on its fastest accelerator
      */
@@ -94,7 +99,7 @@ public final class OfflineProblem {
      *
      * @param model      the model
      * @param fps        summed rate of the tasks running it
-     * @param deadlineNs smallest relative deadline of those tasks
+     * @param deadlineNs smallest relative deadline of those tasks (in the problem's {@link #timeUnitNs() time unit})
      * @param layers     per-layer figures, in layer order
      * @param candidates live candidates: those in some non-empty admissible set, in the model's candidate order
      * @param admissible admissible variant sets, the empty set first, then by size and candidate order
@@ -125,13 +130,15 @@ public final class OfflineProblem {
     private final Instance instance;
     private final LatencyTable latencies;
     private final long capPpm;
+    private final long timeUnitNs;
     private final List<String> accelerators;
     private final List<ModelData> models;
 
-    private OfflineProblem(Instance instance, LatencyTable latencies, long capPpm, List<ModelData> models) {
+    private OfflineProblem(Instance instance, LatencyTable latencies, long capPpm, long timeUnitNs, List<ModelData> models) {
         this.instance = instance;
         this.latencies = latencies;
         this.capPpm = capPpm;
+        this.timeUnitNs = timeUnitNs;
         this.accelerators = instance.platform().accelerators().stream().map(a -> a.id()).toList();
         this.models = List.copyOf(models);
     }
@@ -163,12 +170,50 @@ public final class OfflineProblem {
             }
             models.add(modelData(model, tasks, latencies, ids.size()));
         }
-        return new OfflineProblem(instance, latencies, capPpm, models);
+        return new OfflineProblem(instance, latencies, capPpm, 1, models);
     }
 
     /** The same problem under another cap (the diagnosis re-solves without the user's cap). */
     public OfflineProblem withCap(long otherCapPpm) {
-        return new OfflineProblem(instance, latencies, otherCapPpm, models);
+        return new OfflineProblem(instance, latencies, otherCapPpm, timeUnitNs, models);
+    }
+
+    /**
+     * The same problem with times in units of {@code unitNs} ns, rounded so that whatever holds in
+     * units holds in ns: latencies up, deadlines down. A plan of the coarse problem, its budgets
+     * taken times the unit, is a plan of this one; loads and work are unchanged. When every
+     * latency and deadline is a multiple of the unit, the two problems have the same plans.
+     *
+     * @param unitNs the unit, ns; a problem already coarsened cannot be coarsened again
+     */
+    public OfflineProblem inTimeUnit(long unitNs) {
+        if (unitNs < 1 || timeUnitNs != 1) {
+            throw new IllegalArgumentException("The time unit (" + unitNs + " ns) must be positive, and the problem in ns (its unit is "
+                    + timeUnitNs + " ns)");
+        }
+        if (unitNs == 1) {
+            return this;
+        }
+        List<ModelData> coarse = new ArrayList<>();
+        for (ModelData m : models) {
+            List<LayerData> layers = new ArrayList<>();
+            for (LayerData l : m.layers()) {
+                long[][] units = new long[l.latencyNs().length][];
+                for (int i = 0; i < units.length; i++) {
+                    if (l.latencyNs()[i] != null) {
+                        units[i] = java.util.Arrays.stream(l.latencyNs()[i]).map(ns -> -Math.floorDiv(-ns, unitNs)).toArray();
+                    }
+                }
+                layers.add(new LayerData(l.name(), l.candidate(), units, l.loadPpm(), l.workPpm()));
+            }
+            coarse.add(new ModelData(m.model(), m.fps(), Math.floorDiv(m.deadlineNs(), unitNs), layers, m.candidates(), m.admissible()));
+        }
+        return new OfflineProblem(instance, latencies, capPpm, unitNs, coarse);
+    }
+
+    /** The unit of this problem's latencies and deadlines, ns (1 unless {@link #inTimeUnit coarsened}). */
+    public long timeUnitNs() {
+        return timeUnitNs;
     }
 
     /** Load in ppm of running {@code latencyNs} at {@code fps} frames per second: {@code round(latency · fps / 1000)}. */

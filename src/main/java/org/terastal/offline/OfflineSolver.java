@@ -3,6 +3,7 @@ package org.terastal.offline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.ModelPlan;
@@ -18,6 +19,14 @@ import org.terastal.io.json.InstanceFiles;
 public final class OfflineSolver {
     /** Solution parameter holding the cap, ppm. */
     public static final String CAP_PARAMETER = "capPpm";
+    /** Solution parameter present when the cap was chosen rather than given; its one value is {@link #LOWEST_CAP}. */
+    public static final String CAP_CHOICE_PARAMETER = "capChoice";
+    /** The cap was the busiest engine's load of the plan that minimises it ({@code --cap auto}). */
+    public static final String LOWEST_CAP = "lowest";
+    /** Solution parameter holding the time unit of the solved model, ns (budgets in the file are in ns whatever it is). */
+    public static final String TIME_UNIT_PARAMETER = "timeUnitNs";
+    /** The coarsest time unit the offline stage falls back to for a back-end of narrow integers: 1 ms. */
+    static final long MAX_TIME_UNIT_NS = 1_000_000;
 
     private OfflineSolver() {
     }
@@ -38,22 +47,76 @@ public final class OfflineSolver {
     public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                      SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases) {
         long start = System.nanoTime();
-        OfflineProblem problem = OfflineProblem.of(instance, latencies, capPpm);
+        return solve(OfflineProblem.of(instance, latencies, capPpm), false, backend, formulation, settings, phases, start);
+    }
+
+    /**
+     * Solves an instance at the lowest cap that has a plan: without a cap, so that the first phase
+     * finds the lowest busiest-engine load L that meets every deadline, and the later phases keep
+     * every load within L, exactly as a solve with cap L would (loads are whole ppm, so L is on the
+     * cap's grid). The solution's cap is L, the load of its busiest engine, with
+     * {@link #CAP_CHOICE_PARAMETER} {@link #LOWEST_CAP}; its bound of that term says whether L is
+     * proven the lowest (equal) or the time limit left a lower cap possible (the bound).
+     */
+    public static SolveOutcome solveAtLowestCap(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                                SolverSettings settings, LexicographicSolve.PhaseListener phases) {
+        long start = System.nanoTime();
+        OfflineProblem problem = OfflineProblem.of(instance, latencies, OfflineProblem.PPM);
+        return solve(uncapped(problem), true, backend, formulation, settings, phases, start);
+    }
+
+    /**
+     * Why a back-end cannot solve an instance even in the coarsest time unit it may use
+     * ({@link #encode}), or empty when it can.
+     */
+    public static Optional<String> unsupported(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                               long capPpm) {
+        return backend.unsupported(encode(OfflineProblem.of(instance, latencies, capPpm), formulation, backend).ir());
+    }
+
+    /**
+     * The model of a problem for a back-end: in ns, or else in the first power of ten of ns, up to
+     * {@link #MAX_TIME_UNIT_NS}, whose figures the back-end takes ({@link Backend#largestInteger()}).
+     * A coarser unit rounds latencies up and deadlines down ({@link OfflineProblem#inTimeUnit}), so
+     * its plans are plans in ns; it loses only plans that need the last fraction of a unit.
+     */
+    static OfflineFormulation.Encoding encode(OfflineProblem problem, Formulation formulation, Backend backend) {
+        OfflineFormulation.Encoding e = OfflineFormulation.build(problem, formulation);
+        long unit = 1;
+        while (e.ir().largestMagnitude() > backend.largestInteger() && unit < MAX_TIME_UNIT_NS) {
+            // times shrink with the unit: go straight to the unit that would fit them (a large model takes seconds to build),
+            // and on from there if rounding or the ppm figures still do not fit
+            long next = unit * 10;
+            while (next < MAX_TIME_UNIT_NS && e.ir().largestMagnitude() / (next / unit) > backend.largestInteger()) {
+                next *= 10;
+            }
+            unit = next;
+            e = OfflineFormulation.build(problem.inTimeUnit(unit), formulation);
+        }
+        return e;
+    }
+
+    private static SolveOutcome solve(OfflineProblem problem, boolean lowestCap, Backend backend, Formulation formulation,
+                                      SolverSettings settings, LexicographicSolve.PhaseListener phases, long start) {
+        Instance instance = problem.instance();
+        LatencyTable latencies = problem.latencies();
         List<String> reasons = Diagnosis.before(problem);
         if (!reasons.isEmpty()) {
             return new SolveOutcome(SolveStatus.INFEASIBLE, null, reasons, "", List.of(), millis(start));
         }
-        OfflineFormulation.Encoding encoding = OfflineFormulation.build(problem, formulation);
+        OfflineFormulation.Encoding encoding = encode(problem, formulation, backend);
         backend.unsupported(encoding.ir()).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
                 (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases);
         String size = encoding.ir().size();
+        long unit = encoding.problem().timeUnitNs();
         switch (lex.status()) {
             case INFEASIBLE -> {
                 double left = settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
-                return new SolveOutcome(SolveStatus.INFEASIBLE, null, List.of(explainInfeasible(problem, formulation, backend, settings, left)),
+                String reason = lowestCap ? Diagnosis.deadlinesAtAnyLoad() : explainInfeasible(encoding.problem(), formulation, backend, settings, left);
+                return new SolveOutcome(SolveStatus.INFEASIBLE, null, List.of(unit == 1 ? reason : reason + Diagnosis.coarseTime(unit, backend.name())),
                         size, lex.phases(), millis(start));
             }
             case UNKNOWN -> {
@@ -76,7 +139,11 @@ public final class OfflineSolver {
                     }
                 }
                 Map<String, String> parameters = new LinkedHashMap<>(settings.asParameters());
-                parameters.put(CAP_PARAMETER, Long.toString(capPpm));
+                parameters.put(CAP_PARAMETER, Long.toString(lowestCap ? terms.get(Objectives.MAX_LOAD) : problem.capPpm()));
+                if (lowestCap) {
+                    parameters.put(CAP_CHOICE_PARAMETER, LOWEST_CAP);
+                }
+                parameters.put(TIME_UNIT_PARAMETER, Long.toString(unit));
                 // budgets and loads are only meaningful under the latencies they were computed from
                 parameters.put("latencySource", latencies.source());
                 long wall = millis(start);
@@ -87,6 +154,11 @@ public final class OfflineSolver {
         }
     }
 
+    /** The same problem with a cap no plan can exceed. */
+    private static OfflineProblem uncapped(OfflineProblem problem) {
+        return problem.withCap(Math.max(problem.capPpm(), problem.maxConceivableLoadPpm()));
+    }
+
     /** Load of each accelerator under a solution's plans, ppm, by the rules of {@link OfflineProblem}. */
     public static long[] loads(Instance instance, LatencyTable latencies, List<ModelPlan> plans) {
         return SolutionDecoder.loads(OfflineProblem.of(instance, latencies, OfflineProblem.PPM), plans);
@@ -94,16 +166,19 @@ public final class OfflineSolver {
 
     /**
      * Deadlines and the cap clash: re-solve the load objective without the cap, within what is
-     * left of the time limit, and report how far over the cap the best plan is.
+     * left of the time limit, and report how far over the cap the best plan is (and that no load
+     * helps when that re-solve is infeasible too).
      */
     private static String explainInfeasible(OfflineProblem problem, Formulation formulation, Backend backend, SolverSettings settings,
                                             double secondsLeft) {
         if (secondsLeft <= 0) {
             return Diagnosis.unexplained(settings.timeLimitSeconds());
         }
-        OfflineProblem uncapped = problem.withCap(Math.max(problem.capPpm(), problem.maxConceivableLoadPpm()));
-        ModelIr ir = OfflineFormulation.build(uncapped, formulation).ir();
+        ModelIr ir = OfflineFormulation.build(uncapped(problem), formulation).ir();
         PhaseResult r = backend.solve(ir.phase(0, new long[0]), settings.withTimeLimit(secondsLeft), null);
+        if (r.status() == SolveStatus.INFEASIBLE) {
+            return Diagnosis.deadlinesAtAnyLoad();
+        }
         if (r.status() != SolveStatus.OPTIMAL) {
             return Diagnosis.unexplained(settings.timeLimitSeconds());
         }

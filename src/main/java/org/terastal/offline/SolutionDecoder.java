@@ -20,7 +20,8 @@ import org.terastal.offline.OfflineProblem.VariantSet;
  * Turns an assignment of an {@link Encoding} into model plans, and recomputes the objective terms
  * from the plans. A layer is flagged flexible exactly when some other accelerator runs an allowed
  * implementation (the original, or the variant if enabled) within its budget, whatever the
- * solver's {@code flex} value (which may be 0 for a layer of no weight).
+ * solver's {@code flex} value (which may be 0 for a layer of no weight). Plans are in ns whatever
+ * the time unit of the encoding's problem: budgets are its values times the unit.
  */
 final class SolutionDecoder {
     private SolutionDecoder() {
@@ -57,13 +58,14 @@ final class SolutionDecoder {
                         }
                     }
                 }
-                long budget = values[lv.b().index()];
+                // budgets in ns whatever the model's time unit, and the plan's latencies those of the table
+                long budget = values[lv.b().index()] * p.timeUnitNs();
                 offset += budget;
                 boolean variantAllowed = layer.hasVariant() && enabled.contains(layer.name());
+                Map<String, Long> original = byAccelerator(p, m, l, Implementation.ORIGINAL);
+                Map<String, Long> variant = variantAllowed ? byAccelerator(p, m, l, Implementation.VARIANT) : Map.of();
                 layers.add(new LayerPlan(layer.name(), p.accelerators().get(home), impl, budget, offset,
-                        flexible(layer, home, budget, variantAllowed, p.accelerators().size()),
-                        byAccelerator(p, layer, Implementation.ORIGINAL),
-                        variantAllowed ? byAccelerator(p, layer, Implementation.VARIANT) : Map.of()));
+                        flexible(original, variant, p.accelerators().get(home), budget), original, variant));
             }
             plans.add(new ModelPlan(m.id(), List.copyOf(enabled), set.worstAccuracy(), layers));
         }
@@ -110,22 +112,23 @@ final class SolutionDecoder {
         return load;
     }
 
-    private static boolean flexible(LayerData layer, int home, long budget, boolean variantAllowed, int accs) {
-        for (int a = 0; a < accs; a++) {
-            if (a == home) {
-                continue;
-            }
-            if (layer.latency(Implementation.ORIGINAL, a) <= budget || variantAllowed && layer.latency(Implementation.VARIANT, a) <= budget) {
-                return true;
+    /** Whether another accelerator than the home runs the original or an allowed variant within the budget, all in ns. */
+    private static boolean flexible(Map<String, Long> original, Map<String, Long> variant, String home, long budgetNs) {
+        for (Map<String, Long> latencies : List.of(original, variant)) {
+            for (Map.Entry<String, Long> e : latencies.entrySet()) {
+                if (!e.getKey().equals(home) && e.getValue() <= budgetNs) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static Map<String, Long> byAccelerator(OfflineProblem p, LayerData layer, Implementation impl) {
+    /** A layer's latencies on each accelerator, ns, from the latency table (the problem's may be in a coarser unit). */
+    private static Map<String, Long> byAccelerator(OfflineProblem p, ModelData m, int layer, Implementation impl) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int a = 0; a < p.accelerators().size(); a++) {
-            out.put(p.accelerators().get(a), layer.latency(impl, a));
+            out.put(p.accelerators().get(a), p.latencies().get(m.id(), layer, impl, a));
         }
         return out;
     }

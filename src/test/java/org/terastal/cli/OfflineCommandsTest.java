@@ -12,11 +12,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terastal.domain.Instance;
 import org.terastal.domain.Solution;
 import org.terastal.domain.SolveStatus;
+import org.terastal.domain.Task;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
+import org.terastal.offline.Diagnosis;
 import org.terastal.offline.InstanceGenerator;
+import org.terastal.offline.Objectives;
+import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.TestInstances;
 import picocli.CommandLine;
 
@@ -97,6 +102,57 @@ class OfflineCommandsTest {
                 solve.err());
         assertTrue(solve.err().endsWith("\nterastal solve: nothing written\n"), solve.err());
         assertFalse(Files.exists(plan));
+    }
+
+    @Test
+    void anOverloadedInstanceNamesTheCapItNeedsAndSolvesAtTheLowest() throws Exception {
+        // 1.33 of load at 60 fps each, with deadlines of 100 ms that the chains meet on either engine
+        Instance pair = TestInstances.mix("overloaded", TestInstances.ordered("resnet50", 60.0, "inceptionv3", 60.0));
+        Path inst = dir.resolve("overloaded.json");
+        InstanceFiles.write(inst, new Instance(pair.name(), pair.description(), pair.platform(), pair.models(),
+                pair.tasks().stream().map(t -> new Task(t.id(), t.model(), t.fps(), 100_000_000, 0, 0, null, 1.0)).toList()));
+        Path plan = dir.resolve("plan.json");
+        Run capped = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "-o", plan.toString());
+        assertEquals(1, capped.code());
+        assertTrue(capped.err().contains("the busiest engine is at 1.33, over the cap 1.00; it needs at least --cap 1.326305"), capped.err());
+        assertTrue(capped.err().contains("(--cap auto solves at the lowest cap that has a plan)"), capped.err());
+        assertFalse(Files.exists(plan));
+
+        Run auto = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "--cap", "auto", "-o", plan.toString());
+        assertEquals(0, auto.code(), auto.err());
+        Solution solution = SolutionFiles.read(plan);
+        long cap = solution.objective().get(Objectives.MAX_LOAD);
+        assertEquals(Long.toString(cap), solution.parameters().get(OfflineSolver.CAP_PARAMETER));
+        assertEquals(OfflineSolver.LOWEST_CAP, solution.parameters().get(OfflineSolver.CAP_CHOICE_PARAMETER));
+        assertTrue(auto.out().contains("cap auto (the lowest that has a plan)"), auto.out());
+        assertTrue(auto.out().contains("cap " + Diagnosis.exactLoad(cap) + " (auto): the busiest engine's load of the plan that minimises it, "
+                + "the lowest cap that has a plan (--cap " + Diagnosis.exactLoad(cap) + " solves the same)"), auto.out());
+        String needed = capped.err().replaceFirst("(?s).*it needs at least --cap ([0-9.]+).*", "$1");
+        assertTrue(cap >= Math.round(Double.parseDouble(needed) * 1e6), "the lowest cap is at least the proven bound " + needed);
+        Run check = run(new CheckCommand(), inst.toString(), plan.toString(), "--latency", LATENCY);
+        assertEquals(0, check.code(), check.out() + check.err());
+
+        Run again = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "--cap", Diagnosis.exactLoad(cap), "-o",
+                dir.resolve("again.json").toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(solution.objective(), SolutionFiles.read(dir.resolve("again.json")).objective(), "the named cap solves the same");
+        Run below = run(new SolveCommand(), inst.toString(), "--latency", LATENCY, "--cap", Diagnosis.exactLoad(cap - 1), "-o",
+                dir.resolve("below.json").toString());
+        assertEquals(1, below.code(), below.out());
+        assertTrue(below.err().contains("it needs --cap " + Diagnosis.exactLoad(cap) + " (or --cap auto)"), below.err());
+
+        Files.writeString(plan, Files.readString(plan).replace("\"capPpm\": \"" + cap + "\"", "\"capPpm\": \"" + (cap + 1) + "\""));
+        Run tampered = run(new CheckCommand(), inst.toString(), plan.toString(), "--latency", LATENCY);
+        assertEquals(1, tampered.code());
+        assertTrue(tampered.out().contains("LOAD: The cap (" + (cap + 1) + " ppm), chosen as the lowest with a plan, is not the busiest "
+                + "accelerator's load of the plan (" + cap + " ppm)"), tampered.out());
+    }
+
+    @Test
+    void compareTakesNoAutoCap() {
+        Run r = run(new CompareCommand(), instance("vgg11@50").toString(), "--latency", LATENCY, "--cap", "auto", "-o",
+                dir.resolve("c.csv").toString());
+        assertEquals(new Run(2, "", "terastal compare: The cap (auto) must be a number in [0.001, 100] for compare; maybe --cap 1.0\n"), r);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.terastal.domain.Instance;
 import org.terastal.domain.SolveStatus;
+import org.terastal.offline.backends.Backends;
 
 /** Why there is no plan, in the instance's words. */
 class DiagnosisTest {
@@ -41,15 +42,16 @@ class DiagnosisTest {
     @Test
     void moreLoadThanTheAcceleratorsCanCarry() {
         assertNoPlan(SolveStatus.INFEASIBLE, List.of("the accelerators cannot carry the load: even with every layer split at will between "
-                + "engines and every admissible variant in use, the busiest engine is at 0.66, over the cap 0.60; maybe lower the frame "
-                + "rates or raise the cap"), solve("pair", "cpsat", 0.6, 60));
+                + "engines and every admissible variant in use, the busiest engine is at 0.66, over the cap 0.60; it needs at least --cap 0.663151 "
+                + "(--cap auto solves at the lowest cap that has a plan); maybe lower the frame rates"), solve("pair", "cpsat", 0.6, 60));
     }
 
     @Test
     void moreLoadThanTheAcceleratorsCanCarryWithTheVariantsTheFloorAdmits() {
         assertNoPlan(SolveStatus.INFEASIBLE, List.of("the accelerators cannot carry the load: even with every layer split at will between "
                 + "engines and every admissible variant in use, the busiest engine is at 0.44, over the cap 0.42; every candidate variant "
-                + "would bring it to 0.38, but the accuracy floors do not admit them all; maybe lower a floor or measure more combinations"),
+                + "would bring it to 0.38, but the accuracy floors do not admit them all; it needs at least --cap 0.439127 (--cap auto solves at the lowest cap that "
+                + "has a plan); maybe lower a floor or measure more combinations"),
                 solve("vgg11@50", "cpsat", 0.42, 60));
     }
 
@@ -65,15 +67,26 @@ class DiagnosisTest {
     @ValueSource(strings = {"cpsat", "choco"})
     void deadlinesAndCapClashOnlyTheSolverCanTell(String backend) {
         assertNoPlan(SolveStatus.INFEASIBLE, List.of("the accelerators cannot carry the load within the deadlines: the best plan meeting every "
-                + "deadline puts the busiest engine at 0.46, over the cap 0.45; maybe lower the frame rates, give the tasks later deadlines "
-                + "or raise the cap"), solve("vgg11@50", backend, 0.45, 60));
+                + "deadline puts the busiest engine at 0.46, over the cap 0.45; it needs --cap 0.458034 (or --cap auto); maybe lower the frame "
+                + "rates or give the tasks later deadlines"), solve("vgg11@50", backend, 0.45, 60));
     }
 
     @Test
     void deadlinesAndCapClashOnALargerMix() {
         assertNoPlan(SolveStatus.INFEASIBLE, List.of("the accelerators cannot carry the load within the deadlines: the best plan meeting every "
-                + "deadline puts the busiest engine at 0.72, over the cap 0.70; maybe lower the frame rates, give the tasks later deadlines "
-                + "or raise the cap"), solve("pair", "cpsat", 0.7, 60));
+                + "deadline puts the busiest engine at 0.72, over the cap 0.70; it needs --cap 0.722837 (or --cap auto); maybe lower the frame "
+                + "rates or give the tasks later deadlines"), solve("pair", "cpsat", 0.7, 60));
+    }
+
+    @Test
+    void deadlinesThatNoLoadMeets() {
+        // each chain fits at its fastest, but not with the variant sets the floors admit: no cap helps, the re-solve without one says so
+        String reason = "no plan meets every deadline at any load: the chains fit one by one, but not with the variant sets the accuracy "
+                + "floors admit and the accelerators' latencies together; maybe give the tasks later deadlines or lower a floor";
+        assertNoPlan(SolveStatus.INFEASIBLE, List.of(reason), solve("resnet50@55+inceptionv3@45", "cpsat", 5.0, 60));
+        Instance i = TestInstances.named("resnet50@55+inceptionv3@45");
+        assertNoPlan(SolveStatus.INFEASIBLE, List.of(reason), OfflineSolver.solveAtLowestCap(i, TestInstances.latencies(i),
+                Backends.create("cpsat"), Formulation.TABLE, new SolverSettings(1, 0, 60, true), (phase, phases, objective) -> { }));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.terastal.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.Model;
 import org.terastal.domain.Task;
@@ -65,6 +68,28 @@ class OfflineProblemTest {
         assertEquals(30_000, OfflineProblem.loadPpm(1_000_000, 30));
         assertEquals(1, OfflineProblem.loadPpm(17, 30)); // 0.51 ppm
         assertEquals(0, OfflineProblem.loadPpm(16, 30)); // 0.48 ppm
+    }
+
+    @Test
+    void aCoarserTimeUnitRoundsLatenciesUpAndDeadlinesDownAndKeepsLoads() {
+        Instance instance = TestInstances.named("vgg11@30");
+        OfflineProblem ns = OfflineProblem.of(instance, TestInstances.latencies(instance), OfflineProblem.PPM);
+        OfflineProblem us = ns.inTimeUnit(1000);
+        assertEquals(1000, us.timeUnitNs());
+        ModelData m = ns.models().get(0);
+        ModelData coarse = us.models().get(0);
+        assertEquals(m.deadlineNs() / 1000, coarse.deadlineNs());
+        assertTrue(m.deadlineNs() % 1000 != 0, "the deadline 1/30 s is no whole number of µs, so it is rounded down");
+        for (int l = 0; l < m.layers().size(); l++) {
+            for (int a = 0; a < 2; a++) {
+                long latency = m.layers().get(l).latency(Implementation.ORIGINAL, a);
+                assertEquals((latency + 999) / 1000, coarse.layers().get(l).latency(Implementation.ORIGINAL, a));
+                assertEquals(m.layers().get(l).load(Implementation.ORIGINAL, a), coarse.layers().get(l).load(Implementation.ORIGINAL, a));
+            }
+            assertEquals(m.layers().get(l).workPpm(), coarse.layers().get(l).workPpm());
+        }
+        assertSame(ns, ns.inTimeUnit(1));
+        assertThrows(IllegalArgumentException.class, () -> us.inTimeUnit(10), "units do not compound");
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.terastal.offline.check.Violation.Kind;
  * a layer's home is an accelerator, it runs its variant only if enabled, its listed latencies are
  * the table's, its budget covers its latency at home, its offset is the running sum of budgets,
  * and the budgets of a model add up to at most the smallest deadline of its tasks; each
- * accelerator's load {@code Σ round(latency · fps / 1000)} ppm stays within the cap; a layer is
+ * accelerator's load {@code Σ round(latency · fps / 1000)} ppm stays within the cap, which is the
+ * busiest load itself when the solve chose it ({@code capChoice lowest}); a layer is
  * flagged flexible exactly when another accelerator runs an allowed implementation within its
  * budget; the objective terms are what the plan gives, and bounds agree with the status.
  */
@@ -43,6 +44,8 @@ public final class SolutionChecker {
     private static final String MIGRATABLE_WORK = "migratableWorkPpm";
     private static final String ACCURACY_LOSS = "accuracyLossPpm";
     private static final String CAP = "capPpm";
+    private static final String CAP_CHOICE = "capChoice";
+    private static final String LOWEST_CAP = "lowest";
 
     private SolutionChecker() {
     }
@@ -112,6 +115,7 @@ public final class SolutionChecker {
                 recomputed.put(MIGRATABLE_WORK, work);
                 recomputed.put(ACCURACY_LOSS, loss);
                 checkObjective(recomputed);
+                checkCapChoice(cap, maxLoad);
             }
             checkBounds();
             return List.copyOf(out);
@@ -145,6 +149,21 @@ public final class SolutionChecker {
             add(Kind.PARAMETER, "The parameter " + CAP + " (" + text + ") of the solution must be a positive integer (the load cap in ppm); "
                     + "without it the loads cannot be checked");
             return -1;
+        }
+
+        /** A cap chosen as the lowest with a plan ({@code solve --cap auto}) is the plan's busiest load. */
+        private void checkCapChoice(long cap, long maxLoad) {
+            String choice = solution.parameters().get(CAP_CHOICE);
+            if (choice == null) {
+                return;
+            }
+            if (!choice.equals(LOWEST_CAP)) {
+                add(Kind.PARAMETER, "The parameter " + CAP_CHOICE + " (" + choice + ") of the solution must be " + LOWEST_CAP
+                        + " or absent (a cap given on the command line)");
+            } else if (cap > 0 && cap != maxLoad) {
+                add(Kind.LOAD, "The cap (" + cap + " ppm), chosen as the lowest with a plan, is not the busiest accelerator's load of the plan ("
+                        + maxLoad + " ppm)");
+            }
         }
 
         /** Objective contributions of one model, and whether its plan could be checked in full. */

@@ -31,8 +31,9 @@ import org.terastal.offline.SolverSettings;
 /**
  * Choco Solver, the pure-Java back-end: runs wherever a JVM does, with no natives. Single-threaded
  * depth-first branch and bound, deterministic by construction (the seed and workers settings do
- * not apply). Choco's domains are 32-bit: a model whose bounds or coefficients do not fit is
- * refused with the offending variable named.
+ * not apply). Choco's domains are 32-bit ({@link #largestInteger()}): the offline stage states
+ * times in a coarser unit when ns do not fit, and a model whose bounds or coefficients still do not
+ * fit is refused with the offending variable named.
  *
  * <p>Search: the IR's search groups in order (homes of the heaviest layers first, then variant
  * sets, budgets, migration), each by dom/wdeg with last-conflict; a value is the hinted one
@@ -56,6 +57,11 @@ public final class ChocoBackend implements Backend {
     @Override
     public String version() {
         return VERSION;
+    }
+
+    @Override
+    public long largestInteger() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
