@@ -61,6 +61,17 @@ public final class LexicographicSolve {
 
     /** As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder)}, telling {@code listener} as each phase starts. */
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener) {
+        return solve(ir, backend, settings, starts, listener, null);
+    }
+
+    /**
+     * As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder, PhaseListener)}, with a warm start:
+     * {@code warm} (a full assignment, which need not satisfy the model, or null) is the first
+     * phase's hint, and a later phase's hint instead of the previous phase's answer when it
+     * satisfies that phase's model and its objective is better there.
+     */
+    public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener,
+                               long[] warm) {
         long start = System.nanoTime();
         long limitNanos = (long) (settings.timeLimitSeconds() * 1e9);
         int n = ir.objectives().size();
@@ -77,10 +88,13 @@ public final class LexicographicSolve {
                 return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
             }
             ModelIr phase = n == 0 ? ir : ir.phase(k, optima);
-            long[] hint = best;
+            long[] hint = best == null ? warm : best;
             if (best != null) {
                 long[] built = starts.start(k, best);
                 hint = built != best && phase.violations(built).isEmpty() ? built : best;
+                if (warm != null && n > 0 && better(ir.objectives().get(k), warm, hint) && phase.violations(warm).isEmpty()) {
+                    hint = warm;
+                }
             }
             String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
             listener.starting(k, Math.max(1, n), term);
@@ -123,6 +137,12 @@ public final class LexicographicSolve {
             }
         }
         return new Result(SolveStatus.OPTIMAL, best, phases, System.nanoTime() - start);
+    }
+
+    private static boolean better(ModelIr.Objective o, long[] a, long[] b) {
+        long x = o.expr().evaluate(a);
+        long y = o.expr().evaluate(b);
+        return o.sense() == ModelIr.Sense.MINIMISE ? x < y : x > y;
     }
 
     /** The limit struck before a phase improved on its hint: the hint's value, and the bound of the variables' ranges. */

@@ -18,6 +18,10 @@ import org.terastal.io.json.InstanceFiles;
 public final class OfflineSolver {
     /** Solution parameter holding the cap, ppm. */
     public static final String CAP_PARAMETER = "capPpm";
+    /** Solution parameter naming the file of the solution a warm-started solve started from. */
+    public static final String WARM_START_FILE = "warmStartFile";
+    /** Solution parameter holding the checksum of that file. */
+    public static final String WARM_START_CHECKSUM = "warmStartChecksum";
 
     private OfflineSolver() {
     }
@@ -37,6 +41,15 @@ public final class OfflineSolver {
     /** As {@link #solve(Instance, LatencyTable, Backend, Formulation, SolverSettings, long)}, telling {@code phases} as each phase starts. */
     public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                      SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases) {
+        return solve(instance, latencies, backend, formulation, settings, capPpm, phases, null);
+    }
+
+    /**
+     * As {@link #solve(Instance, LatencyTable, Backend, Formulation, SolverSettings, long, LexicographicSolve.PhaseListener)},
+     * warm-started from an earlier plan (null for none), whose file and checksum the solution records.
+     */
+    public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                     SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases, WarmStart warm) {
         long start = System.nanoTime();
         OfflineProblem problem = OfflineProblem.of(instance, latencies, capPpm);
         List<String> reasons = Diagnosis.before(problem);
@@ -48,7 +61,8 @@ public final class OfflineSolver {
             throw new IllegalArgumentException(reason);
         });
         LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
-                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases);
+                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases,
+                warm == null ? null : warm.assignment(encoding));
         String size = encoding.ir().size();
         switch (lex.status()) {
             case INFEASIBLE -> {
@@ -79,6 +93,10 @@ public final class OfflineSolver {
                 parameters.put(CAP_PARAMETER, Long.toString(capPpm));
                 // budgets and loads are only meaningful under the latencies they were computed from
                 parameters.put("latencySource", latencies.source());
+                if (warm != null) {
+                    parameters.put(WARM_START_FILE, warm.file());
+                    parameters.put(WARM_START_CHECKSUM, warm.checksum());
+                }
                 long wall = millis(start);
                 Solution solution = new Solution(instance.name(), InstanceFiles.checksum(instance), lex.status(),
                         backend.name() + " " + backend.version(), formulation.label(), terms, bounds, gap, wall, parameters, plans);
