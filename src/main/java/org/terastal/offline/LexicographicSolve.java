@@ -16,7 +16,7 @@ public final class LexicographicSolve {
      * The outcome.
      *
      * @param status        OPTIMAL when every phase was proven optimal; FEASIBLE when the limit cut a phase
-     *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing
+     *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing (and no warm start satisfies it)
      * @param values        the final assignment, or null
      * @param phases        one report per phase run
      * @param wallTimeNanos total wall time
@@ -68,7 +68,9 @@ public final class LexicographicSolve {
      * As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder, PhaseListener)}, with a warm start:
      * {@code warm} (a full assignment, which need not satisfy the model, or null) is the first
      * phase's hint, and a later phase's hint instead of the previous phase's answer when it
-     * satisfies that phase's model and its objective is better there.
+     * satisfies that phase's model and its objective is better there. When {@code warm} satisfies the
+     * first phase's model, it is also the answer (FEASIBLE) should the first phase end without a
+     * better one within the time limit.
      */
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener,
                                long[] warm) {
@@ -78,6 +80,8 @@ public final class LexicographicSolve {
         long[] optima = new long[n];
         long[] best = null;
         List<PhaseReport> phases = new ArrayList<>();
+        // a warm start that satisfies the first phase is a plan already: the limit never leaves a solve with less
+        long[] fallback = warm != null && n > 0 && ir.phase(0, optima).violations(warm).isEmpty() ? warm : null;
         for (int k = 0; k < Math.max(1, n); k++) {
             long remaining = limitNanos - (System.nanoTime() - start);
             if (remaining <= 0) {
@@ -115,6 +119,11 @@ public final class LexicographicSolve {
                     }
                 }
                 case FEASIBLE -> {
+                    if (k == 0 && fallback != null && better(ir.objectives().get(0), fallback, r.values())) {
+                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, ir.objectives().get(0).expr().evaluate(fallback), r.bound(),
+                                r.branches(), r.conflicts(), r.wallTimeNanos()));
+                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
+                    }
                     phases.add(report(term, r));
                     return new Result(SolveStatus.FEASIBLE, r.values(), phases, System.nanoTime() - start);
                 }
@@ -127,6 +136,10 @@ public final class LexicographicSolve {
                     return new Result(SolveStatus.INFEASIBLE, null, phases, System.nanoTime() - start);
                 }
                 case UNKNOWN -> {
+                    if (k == 0 && fallback != null) {
+                        phases.add(unsolved(ir.objectives().get(0), fallback, r.branches(), r.conflicts(), r.wallTimeNanos()));
+                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
+                    }
                     if (k == 0) {
                         phases.add(report(term, r));
                         return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);

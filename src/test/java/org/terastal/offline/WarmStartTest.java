@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
@@ -19,6 +20,7 @@ import org.terastal.domain.SolveStatus;
 import org.terastal.domain.Task;
 import org.terastal.io.json.SolutionFiles;
 import org.terastal.offline.backends.Backends;
+import org.terastal.offline.check.SolutionChecker;
 
 /**
  * Re-planning: a solve warm-started from the plan of the instance before a change finds the same
@@ -67,11 +69,10 @@ class WarmStartTest {
         assertEquals(SHIPPED.objective().get(Objectives.MIGRATABLE_WORK), e.ir().objectives().get(1).expr().evaluate(values));
     }
 
-    @Test
-    void theWarmStartIsTheFirstPhasesHint() {
-        List<long[]> hints = new ArrayList<>();
+    /** CP-SAT, telling {@code hints} every hint it is given, its answers replaced by {@code answer}'s. */
+    private static Backend watched(List<long[]> hints, UnaryOperator<PhaseResult> answer) {
         Backend cpsat = Backends.create("cpsat");
-        Backend recording = new Backend() {
+        return new Backend() {
             @Override
             public String name() {
                 return cpsat.name();
@@ -90,14 +91,33 @@ class WarmStartTest {
             @Override
             public PhaseResult solve(ModelIr ir, SolverSettings settings, long[] hint) {
                 hints.add(hint);
-                return cpsat.solve(ir, settings, hint);
+                return answer.apply(cpsat.solve(ir, settings, hint));
             }
         };
+    }
+
+    private static SolveOutcome solve(Backend backend, WarmStart warm) {
+        return OfflineSolver.solve(VISION, TestInstances.latencies(VISION), backend, Formulation.TABLE, SolverSettings.defaults(),
+                OfflineProblem.PPM, (phase, phases, objective) -> { }, warm);
+    }
+
+    @Test
+    void theWarmStartIsTheFirstPhasesHint() {
+        List<long[]> hints = new ArrayList<>();
         WarmStart warm = warm(SHIPPED, VISION);
-        SolveOutcome outcome = OfflineSolver.solve(VISION, TestInstances.latencies(VISION), recording, Formulation.TABLE,
-                SolverSettings.defaults(), OfflineProblem.PPM, (phase, phases, objective) -> { }, warm);
-        assertEquals(SolveStatus.OPTIMAL, outcome.status());
+        assertEquals(SolveStatus.OPTIMAL, solve(watched(hints, r -> r), warm).status());
         assertArrayEquals(warm.assignment(OfflineFormulation.build(problem(VISION), Formulation.TABLE)), hints.get(0));
+    }
+
+    @Test
+    void aWarmStartThatFitsIsThePlanWhenTheSolverFindsNothingInTime() {
+        Backend findsNothing = watched(new ArrayList<>(), r -> new PhaseResult(SolveStatus.UNKNOWN, null, 0, 0, r.branches(),
+                r.conflicts(), r.wallTimeNanos()));
+        assertEquals(SolveStatus.UNKNOWN, solve(findsNothing, null).status());
+        SolveOutcome outcome = solve(findsNothing, warm(SHIPPED, VISION));
+        assertEquals(SolveStatus.FEASIBLE, outcome.status());
+        assertEquals(SHIPPED.objective().get(Objectives.MAX_LOAD), outcome.solution().objective().get(Objectives.MAX_LOAD));
+        assertEquals(List.of(), SolutionChecker.check(VISION, TestInstances.latencies(VISION), outcome.solution()));
     }
 
     @Test
