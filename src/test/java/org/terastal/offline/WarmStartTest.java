@@ -110,6 +110,19 @@ class WarmStartTest {
     }
 
     @Test
+    void aLaterPhaseStartsFromTheWarmStartWhenThatIsBetterThere() {
+        List<long[]> hints = new ArrayList<>();
+        OfflineFormulation.Encoding e = OfflineFormulation.build(problem(VISION), Formulation.TABLE);
+        long[] warm = warm(SHIPPED, VISION).assignment(e);
+        // without the greedy start, the flexibility phase would start from the load phase's answer, which nothing made flexible
+        LexicographicSolve.Result result = LexicographicSolve.solve(e.ir(), watched(hints, r -> r), SolverSettings.defaults(),
+                (phase, previous) -> previous, (phase, phases, objective) -> { }, warm);
+        assertEquals(SolveStatus.OPTIMAL, result.status());
+        assertArrayEquals(warm, hints.get(0));
+        assertArrayEquals(warm, hints.get(1));
+    }
+
+    @Test
     void aWarmStartThatFitsIsThePlanWhenTheSolverFindsNothingInTime() {
         Backend findsNothing = watched(new ArrayList<>(), r -> new PhaseResult(SolveStatus.UNKNOWN, null, 0, 0, r.branches(),
                 r.conflicts(), r.wallTimeNanos()));
