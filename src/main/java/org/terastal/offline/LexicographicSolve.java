@@ -16,7 +16,8 @@ public final class LexicographicSolve {
      * The outcome.
      *
      * @param status        OPTIMAL when every phase was proven optimal; FEASIBLE when the limit cut a phase
-     *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing (and no warm start satisfies it)
+     *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing
+     *                      (and no warm start satisfies it)
      * @param values        the final assignment, or null
      * @param phases        one report per phase run
      * @param wallTimeNanos total wall time

@@ -28,8 +28,8 @@ import org.terastal.offline.OfflineProblem.VariantSet;
  * still live candidates, when together they still form an admissible set (else the model starts
  * from no variants); per layer found by name, its home when that accelerator is still on the
  * platform, its implementation when still allowed (else the original), and its budget. A layer
- * the previous plan does not have starts on the accelerator where it loads least. A hint is only
- * where the search starts: the solve's result is the same optimum as without it.
+ * the previous plan does not have starts on the accelerator where it loads least. A hint decides
+ * where the search starts, not what it may find: a proven optimum is the same as without it.
  */
 public final class WarmStart {
     private final String file;
