@@ -1,6 +1,7 @@
 package org.terastal.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.terastal.domain.LatencyTable;
 import org.terastal.domain.ModelPlan;
 import org.terastal.domain.Solution;
 import org.terastal.domain.SolveStatus;
+import org.terastal.io.InputFiles;
 import org.terastal.io.csv.SolutionCsv;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
@@ -20,7 +22,9 @@ import org.terastal.offline.OfflineProblem;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.SolveOutcome;
 import org.terastal.offline.SolverSettings;
+import org.terastal.offline.WarmStart;
 import org.terastal.offline.backends.Backends;
+import org.terastal.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +66,11 @@ public final class SolveCommand implements Callable<Integer> {
     @Mixin
     SolverOptions options;
 
+    @Option(names = "--from", paramLabel = "SOLUTION",
+            description = "Re-plan: start from an earlier solution (before a rate, task, model or latency change); its parts that "
+                    + "still apply are solver hints, the others are dropped and named. The optimum is the same as without it.")
+    Path from;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "Solution table to write (JSON).")
     Path output;
 
@@ -90,14 +99,19 @@ public final class SolveCommand implements Callable<Integer> {
                 cap == 0 ? "auto (the lowest that has a plan)" : Loads.ratio(cap));
         out.println("load before (every layer on its fastest accelerator, no variants): "
                 + Loads.line(problem.accelerators(), problem.preferredLoads()));
+        WarmStart warm = from == null ? null : warmStart(problem);
+        if (warm != null) {
+            out.println(warm.summary());
+            warm.dropped().forEach(part -> out.println("  dropped " + part));
+        }
         out.flush();
 
         SolveOutcome outcome;
         try (Progress progress = Progress.clock(err, "solve", settings.timeLimitSeconds())) {
             LexicographicSolve.PhaseListener phases =
                     (phase, count, objective) -> progress.message("phase " + (phase + 1) + "/" + count + ": " + objective);
-            outcome = cap == 0 ? OfflineSolver.solveAtLowestCap(instance, latencies, backend, form, settings, phases)
-                    : OfflineSolver.solve(instance, latencies, backend, form, settings, cap, phases);
+            outcome = cap == 0 ? OfflineSolver.solveAtLowestCap(instance, latencies, backend, form, settings, phases, warm)
+                    : OfflineSolver.solve(instance, latencies, backend, form, settings, cap, phases, warm);
         }
         out.printf(Locale.ROOT, "%s with %s, formulation %s, in %.1f s%s%n", outcome.status(), backend.name(), form.label(),
                 outcome.wallTimeMs() / 1000.0, outcome.modelSize().isEmpty() ? "" : " (" + outcome.modelSize() + ")");
@@ -133,5 +147,12 @@ public final class SolveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The solution of {@code --from}, recorded by its file name and the checksum of its bytes. */
+    private WarmStart warmStart(OfflineProblem problem) {
+        byte[] bytes = InputFiles.readBytes(from);
+        Solution previous = SolutionFiles.parse(from.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return WarmStart.of(previous, from.getFileName().toString(), SweepPlan.sha256(bytes), problem);
     }
 }

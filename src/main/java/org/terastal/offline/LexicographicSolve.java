@@ -17,6 +17,7 @@ public final class LexicographicSolve {
      *
      * @param status        OPTIMAL when every phase was proven optimal; FEASIBLE when the limit cut a phase
      *                      short (later phases are not solved); INFEASIBLE or UNKNOWN when the first phase found nothing
+     *                      (and no warm start satisfies it)
      * @param values        the final assignment, or null
      * @param phases        one report per phase run
      * @param wallTimeNanos total wall time
@@ -61,12 +62,27 @@ public final class LexicographicSolve {
 
     /** As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder)}, telling {@code listener} as each phase starts. */
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener) {
+        return solve(ir, backend, settings, starts, listener, null);
+    }
+
+    /**
+     * As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder, PhaseListener)}, with a warm start:
+     * {@code warm} (a full assignment, which need not satisfy the model, or null) is the first
+     * phase's hint, and a later phase's hint instead of the previous phase's answer when it
+     * satisfies that phase's model and its objective is better there. When {@code warm} satisfies the
+     * first phase's model, it is also the answer (FEASIBLE) should the first phase end without a
+     * better one within the time limit.
+     */
+    public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener,
+                               long[] warm) {
         long start = System.nanoTime();
         long limitNanos = (long) (settings.timeLimitSeconds() * 1e9);
         int n = ir.objectives().size();
         long[] optima = new long[n];
         long[] best = null;
         List<PhaseReport> phases = new ArrayList<>();
+        // a warm start that satisfies the first phase is a plan already: the limit never leaves a solve with less
+        long[] fallback = warm != null && n > 0 && ir.phase(0, optima).violations(warm).isEmpty() ? warm : null;
         for (int k = 0; k < Math.max(1, n); k++) {
             long remaining = limitNanos - (System.nanoTime() - start);
             if (remaining <= 0) {
@@ -77,10 +93,13 @@ public final class LexicographicSolve {
                 return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
             }
             ModelIr phase = n == 0 ? ir : ir.phase(k, optima);
-            long[] hint = best;
+            long[] hint = best == null ? warm : best;
             if (best != null) {
                 long[] built = starts.start(k, best);
                 hint = built != best && phase.violations(built).isEmpty() ? built : best;
+                if (warm != null && n > 0 && better(ir.objectives().get(k), warm, hint) && phase.violations(warm).isEmpty()) {
+                    hint = warm;
+                }
             }
             String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
             listener.starting(k, Math.max(1, n), term);
@@ -101,6 +120,11 @@ public final class LexicographicSolve {
                     }
                 }
                 case FEASIBLE -> {
+                    if (k == 0 && fallback != null && better(ir.objectives().get(0), fallback, r.values())) {
+                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, ir.objectives().get(0).expr().evaluate(fallback), r.bound(),
+                                r.branches(), r.conflicts(), r.wallTimeNanos()));
+                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
+                    }
                     phases.add(report(term, r));
                     return new Result(SolveStatus.FEASIBLE, r.values(), phases, System.nanoTime() - start);
                 }
@@ -113,6 +137,10 @@ public final class LexicographicSolve {
                     return new Result(SolveStatus.INFEASIBLE, null, phases, System.nanoTime() - start);
                 }
                 case UNKNOWN -> {
+                    if (k == 0 && fallback != null) {
+                        phases.add(unsolved(ir.objectives().get(0), fallback, r.branches(), r.conflicts(), r.wallTimeNanos()));
+                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
+                    }
                     if (k == 0) {
                         phases.add(report(term, r));
                         return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
@@ -123,6 +151,12 @@ public final class LexicographicSolve {
             }
         }
         return new Result(SolveStatus.OPTIMAL, best, phases, System.nanoTime() - start);
+    }
+
+    private static boolean better(ModelIr.Objective o, long[] a, long[] b) {
+        long x = o.expr().evaluate(a);
+        long y = o.expr().evaluate(b);
+        return o.sense() == ModelIr.Sense.MINIMISE ? x < y : x > y;
     }
 
     /** The limit struck before a phase improved on its hint: the hint's value, and the bound of the variables' ranges. */

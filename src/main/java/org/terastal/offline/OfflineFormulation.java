@@ -312,6 +312,15 @@ public final class OfflineFormulation {
     }
 
     /**
+     * The least budget that lets a layer whose latency at home is {@code base} name migration
+     * option (a, impl): the option's latency, and the home latency plus {@link #extraBudget}.
+     */
+    static long migrationBudget(LayerData layer, int a, Implementation impl, long base, int accs) {
+        long c = layer.latency(impl, a);
+        return Math.max(base + extraBudget(layer, a, c, accs), c);
+    }
+
+    /**
      * A start for the flexibility phase: the given solution's homes, implementations and variant
      * sets with budgets reassigned greedily. Every layer gets its latency at home; then, per model
      * and while the deadline leaves room, layers become flexible in order of work per extra ns
@@ -359,7 +368,7 @@ public final class OfflineFormulation {
                         }
                         v[f.index()] = 0;
                         boolean allowed = a != home && (i == Implementation.ORIGINAL || v[mv.enabled().get(layer.candidate()).index()] == 1);
-                        long required = Math.max(base[l] + extraBudget(layer, a, layer.latency(i, a), accs), layer.latency(i, a));
+                        long required = migrationBudget(layer, a, i, base[l], accs);
                         if (allowed && required < need[l]) {
                             need[l] = required;
                             option[l] = f;

@@ -27,6 +27,10 @@ public final class OfflineSolver {
     public static final String TIME_UNIT_PARAMETER = "timeUnitNs";
     /** The coarsest time unit the offline stage falls back to for a back-end of narrow integers: 1 ms. */
     static final long MAX_TIME_UNIT_NS = 1_000_000;
+    /** Solution parameter naming the file of the solution a warm-started solve started from. */
+    public static final String WARM_START_FILE = "warmStartFile";
+    /** Solution parameter holding the checksum of that file. */
+    public static final String WARM_START_CHECKSUM = "warmStartChecksum";
 
     private OfflineSolver() {
     }
@@ -46,8 +50,17 @@ public final class OfflineSolver {
     /** As {@link #solve(Instance, LatencyTable, Backend, Formulation, SolverSettings, long)}, telling {@code phases} as each phase starts. */
     public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                      SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases) {
+        return solve(instance, latencies, backend, formulation, settings, capPpm, phases, null);
+    }
+
+    /**
+     * As {@link #solve(Instance, LatencyTable, Backend, Formulation, SolverSettings, long, LexicographicSolve.PhaseListener)},
+     * warm-started from an earlier plan (null for none), whose file and checksum the solution records.
+     */
+    public static SolveOutcome solve(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                     SolverSettings settings, long capPpm, LexicographicSolve.PhaseListener phases, WarmStart warm) {
         long start = System.nanoTime();
-        return solve(OfflineProblem.of(instance, latencies, capPpm), false, backend, formulation, settings, phases, start);
+        return solve(OfflineProblem.of(instance, latencies, capPpm), false, backend, formulation, settings, phases, start, warm);
     }
 
     /**
@@ -60,9 +73,15 @@ public final class OfflineSolver {
      */
     public static SolveOutcome solveAtLowestCap(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                                 SolverSettings settings, LexicographicSolve.PhaseListener phases) {
+        return solveAtLowestCap(instance, latencies, backend, formulation, settings, phases, null);
+    }
+
+    /** {@link #solveAtLowestCap}, warm-started from an earlier plan (null for none), as {@link #solve} is. */
+    public static SolveOutcome solveAtLowestCap(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
+                                                SolverSettings settings, LexicographicSolve.PhaseListener phases, WarmStart warm) {
         long start = System.nanoTime();
         OfflineProblem problem = OfflineProblem.of(instance, latencies, OfflineProblem.PPM);
-        return solve(uncapped(problem), true, backend, formulation, settings, phases, start);
+        return solve(uncapped(problem), true, backend, formulation, settings, phases, start, warm);
     }
 
     /**
@@ -97,7 +116,7 @@ public final class OfflineSolver {
     }
 
     private static SolveOutcome solve(OfflineProblem problem, boolean lowestCap, Backend backend, Formulation formulation,
-                                      SolverSettings settings, LexicographicSolve.PhaseListener phases, long start) {
+                                      SolverSettings settings, LexicographicSolve.PhaseListener phases, long start, WarmStart warm) {
         Instance instance = problem.instance();
         LatencyTable latencies = problem.latencies();
         List<String> reasons = Diagnosis.before(problem);
@@ -109,7 +128,8 @@ public final class OfflineSolver {
             throw new IllegalArgumentException(reason);
         });
         LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
-                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases);
+                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases,
+                warm == null ? null : warm.assignment(encoding));
         String size = encoding.ir().size();
         long unit = encoding.problem().timeUnitNs();
         switch (lex.status()) {
@@ -146,6 +166,10 @@ public final class OfflineSolver {
                 parameters.put(TIME_UNIT_PARAMETER, Long.toString(unit));
                 // budgets and loads are only meaningful under the latencies they were computed from
                 parameters.put("latencySource", latencies.source());
+                if (warm != null) {
+                    parameters.put(WARM_START_FILE, warm.file());
+                    parameters.put(WARM_START_CHECKSUM, warm.checksum());
+                }
                 long wall = millis(start);
                 Solution solution = new Solution(instance.name(), InstanceFiles.checksum(instance), lex.status(),
                         backend.name() + " " + backend.version(), formulation.label(), terms, bounds, gap, wall, parameters, plans);

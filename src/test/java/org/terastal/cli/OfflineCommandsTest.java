@@ -23,6 +23,7 @@ import org.terastal.offline.InstanceGenerator;
 import org.terastal.offline.Objectives;
 import org.terastal.offline.OfflineSolver;
 import org.terastal.offline.TestInstances;
+import org.terastal.sweep.SweepPlan;
 import picocli.CommandLine;
 
 class OfflineCommandsTest {
@@ -153,6 +154,30 @@ class OfflineCommandsTest {
         Run r = run(new CompareCommand(), instance("vgg11@50").toString(), "--latency", LATENCY, "--cap", "auto", "-o",
                 dir.resolve("c.csv").toString());
         assertEquals(new Run(2, "", "terastal compare: The cap (auto) must be a number in [0.001, 100] for compare; maybe --cap 1.0\n"), r);
+    }
+
+    @Test
+    void solveFromAnEarlierPlanNamesWhatItDropsAndRecordsWhereItStarted() throws Exception {
+        Path plan = dir.resolve("plan.json");
+        assertEquals(0, run(new SolveCommand(), instance("vgg11@40+sp2dense@40").toString(), "--latency", LATENCY, "-o",
+                plan.toString()).code());
+        Path replan = dir.resolve("replan.json");
+        Run warm = run(new SolveCommand(), instance("vgg11@30").toString(), "--latency", LATENCY, "--from", plan.toString(),
+                "-o", replan.toString());
+        assertEquals(0, warm.code(), warm.err());
+        String checksum = SweepPlan.sha256(Files.readAllBytes(plan));
+        assertTrue(warm.out().contains("warm start from plan.json (" + checksum + "): hints for 11 of 11 layers\n"
+                + "  dropped model sp2dense (39 layers): no task of the instance runs it\n"), warm.out());
+        Solution solution = SolutionFiles.read(replan);
+        assertEquals("plan.json", solution.parameters().get("warmStartFile"));
+        assertEquals(checksum, solution.parameters().get("warmStartChecksum"));
+
+        Run other = run(new SolveCommand(), instance("vgg11@30").toString(), "--latency", LATENCY,
+                "--from", "solutions/xrbench-VR_gaming.json", "-o", dir.resolve("other.json").toString());
+        assertEquals(new Run(1, "", "terastal solve: The previous solution xrbench-VR_gaming.json (instance 'xrbench-VR_gaming') has no "
+                + "layer whose model and home are in instance 'vgg11-30': it is a plan of a different instance; maybe solve without --from\n"),
+                new Run(other.code(), "", other.err()));
+        assertFalse(Files.exists(dir.resolve("other.json")));
     }
 
     @Test

@@ -16,8 +16,14 @@ public final class Solves {
 
     public static SolveOutcome solve(Instance instance, LatencyTable latencies, String backend, Formulation formulation,
                                      double timeLimitSeconds, long capPpm) {
+        return solve(instance, latencies, backend, formulation, timeLimitSeconds, capPpm, null);
+    }
+
+    /** As {@link #solve(Instance, LatencyTable, String, Formulation, double, long)}, warm-started (null for a cold solve). */
+    public static SolveOutcome solve(Instance instance, LatencyTable latencies, String backend, Formulation formulation,
+                                     double timeLimitSeconds, long capPpm, WarmStart warm) {
         SolveOutcome outcome = OfflineSolver.solve(instance, latencies, Backends.create(backend), formulation,
-                new SolverSettings(1, 0, timeLimitSeconds, true), capPpm);
+                new SolverSettings(1, 0, timeLimitSeconds, true), capPpm, (phase, phases, objective) -> { }, warm);
         if (outcome.solution() != null) {
             List<Violation> violations = SolutionChecker.check(instance, latencies, outcome.solution());
             assertEquals(List.of(), violations, "checker violations of the " + backend + " solution");
