@@ -43,6 +43,14 @@ class TerastalRulesTest {
         return new FakeContext(2, new double[] {50}, new long[][] {{20 * MS, 12 * MS}}, new long[][] {{18 * MS, 8 * MS}});
     }
 
+    /** {@link #withVariant()} with one engine busy for a while, late frames dropped or kept: what {@code t} dispatches. */
+    private static List<String> decideOnce(boolean drops, int busyEngine, long busyUntil, TerastalScheduler t) {
+        FakeContext ctx = withVariant();
+        ctx.drops = drops;
+        ctx.busyUntil(busyEngine, busyUntil);
+        return decideOnce(ctx, t);
+    }
+
     private static List<String> decideOnce(FakeContext ctx, TerastalScheduler t) {
         t.start(ctx);
         t.onReady(ctx.arrive(0));
@@ -156,6 +164,7 @@ class TerastalRulesTest {
             assertEquals(critical > 0 ? List.of() : List.of("0@a2"), ctx.dispatches, "critical threshold " + critical);
         }
     }
+
     /**
      * At home, a layer the table runs as its original switches to its enabled variant only where that
      * buys time: with a 10 ms budget the 12 ms original would miss its virtual deadline and the 8 ms
@@ -165,10 +174,7 @@ class TerastalRulesTest {
     @Test
     void aLayerSwitchesToItsVariantAtHomeOnlyWhenTheOriginalWouldMissItsVirtualDeadline() {
         for (long budget : new long[] {10 * MS, 13 * MS}) {
-            FakeContext ctx = withVariant();
-            ctx.drops = false;
-            ctx.busyUntil(0, 100 * MS);
-            List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+            List<String> d = decideOnce(false, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
             assertEquals(List.of(budget < 12 * MS ? "0@a1/variant" : "0@a1"), d, "budget " + budget / MS + " ms");
         }
     }
@@ -182,10 +188,7 @@ class TerastalRulesTest {
     @Test
     void aMigratingLayerRunsItsVariantOnlyWhenTheOriginalWouldMissThere() {
         for (long budget : new long[] {19 * MS, 21 * MS}) {
-            FakeContext ctx = withVariant();
-            ctx.drops = false;
-            ctx.busyUntil(1, 50 * MS);
-            List<String> d = decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+            List<String> d = decideOnce(false, 1, 50 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
             assertEquals(List.of(budget < 20 * MS ? "0@a0/variant" : "0@a0"), d, "budget " + budget / MS + " ms");
         }
     }
@@ -197,9 +200,7 @@ class TerastalRulesTest {
      */
     @Test
     void underDropALayerIsDueWhenTheRestOfItsFrameStillFits() {
-        FakeContext ctx = withVariant();
-        ctx.busyUntil(0, 100 * MS);
-        assertEquals(List.of("0@a1"), decideOnce(ctx, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, true))));
+        assertEquals(List.of("0@a1"), decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, true))));
     }
 
     /**
@@ -209,13 +210,9 @@ class TerastalRulesTest {
      */
     @Test
     void onlyEnabledVariantsRunAndAHomedVariantAlwaysRuns() {
-        FakeContext off = withVariant();
-        off.busyUntil(0, 100 * MS);
-        assertEquals(List.of("0@a1"), decideOnce(off, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, false))));
-
-        FakeContext homed = withVariant();
-        homed.busyUntil(0, 100 * MS);
-        assertEquals(List.of("0@a1/variant"), decideOnce(homed, new TerastalScheduler(table("a1", Implementation.VARIANT, 13 * MS, true))));
+        assertEquals(List.of("0@a1"), decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, false))));
+        assertEquals(List.of("0@a1/variant"),
+                decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.VARIANT, 13 * MS, true))));
     }
 
     /** Without variants ({@code terastal-novariant}) a layer the table runs as a variant runs its original, on the engine where that is fastest. */
