@@ -82,18 +82,30 @@ final class FluidBound {
                 grad[arg] += w[arg];
             }
             best = Math.max(best, value);
-            double norm = Math.sqrt(Arrays.stream(grad).map(g -> g * g).sum());
-            if (norm == 0) {
+            if (!ascend(lambda, grad, it)) {
                 break;
             }
-            // diminishing steps of length 1/(2·sqrt(it)) in λ-space: the classic convergent schedule
-            double step = 0.5 / Math.sqrt(it) / norm;
-            for (int a = 0; a < accs; a++) {
-                lambda[a] += step * grad[a];
-            }
-            projectOntoSimplex(lambda);
         }
         return best;
+    }
+
+    /**
+     * One step of projected supergradient ascent on the simplex, of length 1/(2·sqrt(it)) in
+     * λ-space (the classic convergent schedule).
+     *
+     * @return false when the supergradient is zero (λ is optimal)
+     */
+    static boolean ascend(double[] lambda, double[] grad, int it) {
+        double norm = Math.sqrt(Arrays.stream(grad).map(g -> g * g).sum());
+        if (norm == 0) {
+            return false;
+        }
+        double step = 0.5 / Math.sqrt(it) / norm;
+        for (int a = 0; a < lambda.length; a++) {
+            lambda[a] += step * grad[a];
+        }
+        projectOntoSimplex(lambda);
+        return true;
     }
 
     /** Euclidean projection onto {λ ≥ 0, Σλ = 1} (sort-based). */

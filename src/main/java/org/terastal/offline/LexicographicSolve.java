@@ -69,9 +69,12 @@ public final class LexicographicSolve {
      * As {@link #solve(ModelIr, Backend, SolverSettings, StartBuilder, PhaseListener)}, with a warm start:
      * {@code warm} (a full assignment, which need not satisfy the model, or null) is the first
      * phase's hint, and a later phase's hint instead of the previous phase's answer when it
-     * satisfies that phase's model and its objective is better there. When {@code warm} satisfies the
-     * first phase's model, it is also the answer (FEASIBLE) should the first phase end without a
-     * better one within the time limit.
+     * satisfies that phase's model and its objective is better there. When a phase's start satisfies
+     * the phase's model (for the first phase: when {@code warm} does), it is the phase's answer
+     * should the back-end end without a better one within the time limit (FEASIBLE), and without
+     * calling the back-end at all when its objective already equals the best the objective's
+     * expression can take over the variables' ranges (OPTIMAL: e.g. the busiest load at its proven
+     * lower bound).
      */
     public static Result solve(ModelIr ir, Backend backend, SolverSettings settings, StartBuilder starts, PhaseListener listener,
                                long[] warm) {
@@ -81,27 +84,36 @@ public final class LexicographicSolve {
         long[] optima = new long[n];
         long[] best = null;
         List<PhaseReport> phases = new ArrayList<>();
-        // a warm start that satisfies the first phase is a plan already: the limit never leaves a solve with less
-        long[] fallback = warm != null && n > 0 && ir.phase(0, optima).violations(warm).isEmpty() ? warm : null;
         for (int k = 0; k < Math.max(1, n); k++) {
-            long remaining = limitNanos - (System.nanoTime() - start);
-            if (remaining <= 0) {
-                if (best == null) {
-                    return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
-                }
-                phases.add(unsolved(ir.objectives().get(k), best, 0, 0, 0));
-                return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
-            }
             ModelIr phase = n == 0 ? ir : ir.phase(k, optima);
+            ModelIr.Objective objective = n == 0 ? null : ir.objectives().get(k);
+            String term = n == 0 ? "feasibility" : objective.name();
             long[] hint = best == null ? warm : best;
             if (best != null) {
                 long[] built = starts.start(k, best);
                 hint = built != best && phase.violations(built).isEmpty() ? built : best;
-                if (warm != null && n > 0 && better(ir.objectives().get(k), warm, hint) && phase.violations(warm).isEmpty()) {
+                if (warm != null && n > 0 && better(objective, warm, hint) && phase.violations(warm).isEmpty()) {
                     hint = warm;
                 }
             }
-            String term = n == 0 ? "feasibility" : ir.objectives().get(k).name();
+            // a start that satisfies the phase is a plan already: the limit never leaves a solve with less
+            long[] incumbent = best != null ? hint : hint != null && n > 0 && phase.violations(hint).isEmpty() ? hint : null;
+            if (incumbent != null && attainsBound(objective, incumbent)) {
+                // no plan can do better than the objective's proven bound: optimal without a search
+                long value = objective.expr().evaluate(incumbent);
+                phases.add(new PhaseReport(term, SolveStatus.OPTIMAL, value, value, 0, 0, 0));
+                best = incumbent;
+                optima[k] = value;
+                continue;
+            }
+            long remaining = limitNanos - (System.nanoTime() - start);
+            if (remaining <= 0) {
+                if (incumbent == null) {
+                    return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
+                }
+                phases.add(unsolved(objective, incumbent, 0, 0, 0));
+                return new Result(SolveStatus.FEASIBLE, incumbent, phases, System.nanoTime() - start);
+            }
             listener.starting(k, Math.max(1, n), term);
             PhaseResult r = backend.solve(phase, settings.withTimeLimit(remaining / 1e9), hint);
             if (r.values() != null) {
@@ -120,37 +132,42 @@ public final class LexicographicSolve {
                     }
                 }
                 case FEASIBLE -> {
-                    if (k == 0 && fallback != null && better(ir.objectives().get(0), fallback, r.values())) {
-                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, ir.objectives().get(0).expr().evaluate(fallback), r.bound(),
+                    if (incumbent != null && better(objective, incumbent, r.values())) {
+                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, objective.expr().evaluate(incumbent), r.bound(),
                                 r.branches(), r.conflicts(), r.wallTimeNanos()));
-                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
+                        return new Result(SolveStatus.FEASIBLE, incumbent, phases, System.nanoTime() - start);
                     }
                     phases.add(report(term, r));
                     return new Result(SolveStatus.FEASIBLE, r.values(), phases, System.nanoTime() - start);
                 }
                 case INFEASIBLE -> {
-                    if (k > 0) {
+                    if (incumbent != null) {
                         throw new IllegalStateException("The " + backend.name() + " solver calls phase " + term
-                                + " infeasible although the previous phase's solution satisfies it");
+                                + " infeasible although a known assignment satisfies it");
                     }
                     phases.add(report(term, r));
                     return new Result(SolveStatus.INFEASIBLE, null, phases, System.nanoTime() - start);
                 }
                 case UNKNOWN -> {
-                    if (k == 0 && fallback != null) {
-                        phases.add(unsolved(ir.objectives().get(0), fallback, r.branches(), r.conflicts(), r.wallTimeNanos()));
-                        return new Result(SolveStatus.FEASIBLE, fallback, phases, System.nanoTime() - start);
-                    }
-                    if (k == 0) {
+                    if (incumbent == null) {
                         phases.add(report(term, r));
                         return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
                     }
-                    phases.add(unsolved(ir.objectives().get(k), best, r.branches(), r.conflicts(), r.wallTimeNanos()));
-                    return new Result(SolveStatus.FEASIBLE, best, phases, System.nanoTime() - start);
+                    phases.add(unsolved(objective, incumbent, r.branches(), r.conflicts(), r.wallTimeNanos()));
+                    return new Result(SolveStatus.FEASIBLE, incumbent, phases, System.nanoTime() - start);
                 }
             }
         }
         return new Result(SolveStatus.OPTIMAL, best, phases, System.nanoTime() - start);
+    }
+
+    /** Whether an assignment's objective value equals the best its expression can take over the variables' ranges. */
+    private static boolean attainsBound(ModelIr.Objective o, long[] values) {
+        if (o == null) {
+            return false;
+        }
+        long v = o.expr().evaluate(values);
+        return o.sense() == ModelIr.Sense.MINIMISE ? v <= o.expr().min() : v >= o.expr().max();
     }
 
     private static boolean better(ModelIr.Objective o, long[] a, long[] b) {

@@ -30,7 +30,7 @@ import org.terastal.offline.OfflineProblem.VariantSet;
  * </ul>
  * Objectives, lexicographic: minimise {@code maxLoad}; maximise {@code Σ flex[l]·work[l]};
  * minimise {@code Σ_m loss[m]}. Implied constraints shrink the search without changing any
- * optimum: {@code maxLoad} is at least the {@link FluidBound}; each budget's bounds are what the
+ * optimum: {@code maxLoad} is at least the Lagrangian bound of {@link LoadPlanner}; each budget's bounds are what the
  * chain and the deadline leave; a budget also covers {@code d(f)}, the least extra latency its
  * named migration needs beyond any home on another accelerator; interchangeable layers are
  * ordered; and a load-balance declaration lets back-ends without a linear relaxation bound the
@@ -77,8 +77,17 @@ public final class OfflineFormulation {
     private OfflineFormulation() {
     }
 
-    /** Builds the model of a problem. */
+    /** Builds the model of a problem, with the busiest load bounded below by {@link LoadPlanner#bound}. */
     public static Encoding build(OfflineProblem p, Formulation formulation) {
+        return build(p, formulation, LoadPlanner.bound(p));
+    }
+
+    /**
+     * Builds the model of a problem.
+     *
+     * @param loadBoundPpm a proven lower bound on the busiest load of any plan of {@code p}, ppm
+     */
+    static Encoding build(OfflineProblem p, Formulation formulation, long loadBoundPpm) {
         ModelIr.Builder ir = ModelIr.builder();
         int accs = p.accelerators().size();
         List<ModelVars> models = new ArrayList<>();
@@ -222,8 +231,7 @@ public final class OfflineFormulation {
         }
 
         long cap = p.capPpm();
-        long fluid = (long) Math.ceil(FluidBound.of(fastestLoads(p), accs) - 1e-6);
-        Var maxLoad = ir.intVar("maxLoad", Math.min(Math.max(0, fluid), cap), cap);
+        Var maxLoad = ir.intVar("maxLoad", Math.min(Math.max(0, loadBoundPpm), cap), cap);
         List<Var> loads = new ArrayList<>();
         for (int a = 0; a < accs; a++) {
             Var u = ir.intVar("load[" + p.accelerators().get(a) + "]", 0, cap);
@@ -269,17 +277,7 @@ public final class OfflineFormulation {
      * solution's assignments of a group this way gives a solution with the same objectives.
      */
     private static void breakSymmetry(ModelIr.Builder ir, ModelData m, List<LayerVars> layers, List<String> accelerators) {
-        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
-        for (int l = 0; l < m.layers().size(); l++) {
-            LayerData layer = m.layers().get(l);
-            if (!layer.hasVariant()) {
-                // loads and work too: in a coarse time unit equal latencies no longer imply them
-                String key = java.util.Arrays.toString(layer.latencyNs()[Implementation.ORIGINAL.ordinal()])
-                        + java.util.Arrays.toString(layer.loadPpm()[Implementation.ORIGINAL.ordinal()]) + layer.workPpm();
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
-            }
-        }
-        for (List<Integer> group : groups.values()) {
+        for (List<Integer> group : interchangeableLayers(m)) {
             for (int j = 0; j + 1 < group.size(); j++) {
                 LayerVars first = layers.get(group.get(j));
                 LayerVars next = layers.get(group.get(j + 1));
@@ -293,6 +291,24 @@ public final class OfflineFormulation {
                         + m.layers().get(group.get(j + 1)).name() + " in canonical order", order.build(), Relation.LE, 0);
             }
         }
+    }
+
+    /**
+     * Groups of a model's layers that never run as variants and have the same latency, load and
+     * work everywhere (groups of two or more), each in layer order.
+     */
+    static List<List<Integer>> interchangeableLayers(ModelData m) {
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int l = 0; l < m.layers().size(); l++) {
+            LayerData layer = m.layers().get(l);
+            if (!layer.hasVariant()) {
+                // loads and work too: in a coarse time unit equal latencies no longer imply them
+                String key = java.util.Arrays.toString(layer.latencyNs()[Implementation.ORIGINAL.ordinal()])
+                        + java.util.Arrays.toString(layer.loadPpm()[Implementation.ORIGINAL.ordinal()]) + layer.workPpm();
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
+            }
+        }
+        return groups.values().stream().filter(g -> g.size() > 1).toList();
     }
 
     /**
@@ -407,8 +423,58 @@ public final class OfflineFormulation {
         return v;
     }
 
+    /**
+     * A full assignment from a plan's choices: each model's variant set, each layer's home and
+     * implementation, the loads and the busiest load from them, every budget at the layer's latency
+     * at home (within the budget's range) and no migration named. It breaks the model's constraints
+     * where the plan does (a load over the cap, latencies over a deadline): a hint need not be a solution.
+     *
+     * @param sets     per model, the index of its variant set among its admissible sets
+     * @param homes    per model and layer, its home accelerator
+     * @param variants per model and layer, whether it runs its variant
+     */
+    static long[] placement(Encoding e, int[] sets, int[][] homes, boolean[][] variants) {
+        OfflineProblem p = e.problem();
+        long[] v = new long[e.ir().vars().size()];
+        for (Var var : e.ir().vars()) {
+            v[var.index()] = var.lb();
+        }
+        long[] load = new long[p.accelerators().size()];
+        for (int mi = 0; mi < p.models().size(); mi++) {
+            ModelData m = p.models().get(mi);
+            ModelVars mv = e.models().get(mi);
+            VariantSet set = m.admissible().get(sets[mi]);
+            for (int k = 0; k < m.candidates().size(); k++) {
+                v[mv.enabled().get(k).index()] = set.layers().contains(m.candidates().get(k)) ? 1 : 0;
+            }
+            if (mv.loss() != null) {
+                v[mv.loss().index()] = set.lossPpm();
+            }
+            for (int s = 0; s < mv.sets().size(); s++) {
+                v[mv.sets().get(s).index()] = s == sets[mi] ? 1 : 0;
+            }
+            for (int l = 0; l < m.layers().size(); l++) {
+                LayerData layer = m.layers().get(l);
+                LayerVars lv = mv.layers().get(l);
+                int home = homes[mi][l];
+                Implementation impl = variants[mi][l] ? Implementation.VARIANT : Implementation.ORIGINAL;
+                v[lv.x()[home][impl.ordinal()].index()] = 1;
+                load[home] += layer.load(impl, home);
+                v[lv.b().index()] = Math.max(lv.b().lb(), Math.min(lv.b().ub(), layer.latency(impl, home)));
+            }
+        }
+        long max = 0;
+        for (int a = 0; a < load.length; a++) {
+            Var u = e.loads().get(a);
+            v[u.index()] = Math.min(u.ub(), load[a]);
+            max = Math.max(max, load[a]);
+        }
+        v[e.maxLoad().index()] = Math.max(e.maxLoad().lb(), Math.min(e.maxLoad().ub(), max));
+        return v;
+    }
+
     /** Whether two accelerators have the same latency and load for every implementation of every layer. */
-    private static boolean interchangeable(OfflineProblem p, int a, int b) {
+    static boolean interchangeable(OfflineProblem p, int a, int b) {
         for (ModelData m : p.models()) {
             for (LayerData l : m.layers()) {
                 for (Implementation impl : l.implementations()) {

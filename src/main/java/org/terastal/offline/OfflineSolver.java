@@ -100,7 +100,15 @@ public final class OfflineSolver {
      * its plans are plans in ns; it loses only plans that need the last fraction of a unit.
      */
     static OfflineFormulation.Encoding encode(OfflineProblem problem, Formulation formulation, Backend backend) {
-        OfflineFormulation.Encoding e = OfflineFormulation.build(problem, formulation);
+        return encode(problem, formulation, backend, LoadPlanner.bound(problem));
+    }
+
+    /**
+     * As {@link #encode(OfflineProblem, Formulation, Backend)}, with a lower bound on the busiest load
+     * in ns (a coarser unit only raises loads and lowers deadlines, so it stays a bound there).
+     */
+    private static OfflineFormulation.Encoding encode(OfflineProblem problem, Formulation formulation, Backend backend, long loadBoundPpm) {
+        OfflineFormulation.Encoding e = OfflineFormulation.build(problem, formulation, loadBoundPpm);
         long unit = 1;
         while (e.ir().largestMagnitude() > backend.largestInteger() && unit < MAX_TIME_UNIT_NS) {
             // times shrink with the unit: go straight to the unit that would fit them (a large model takes seconds to build),
@@ -110,7 +118,7 @@ public final class OfflineSolver {
                 next *= 10;
             }
             unit = next;
-            e = OfflineFormulation.build(problem.inTimeUnit(unit), formulation);
+            e = OfflineFormulation.build(problem.inTimeUnit(unit), formulation, loadBoundPpm);
         }
         return e;
     }
@@ -123,13 +131,19 @@ public final class OfflineSolver {
         if (!reasons.isEmpty()) {
             return new SolveOutcome(SolveStatus.INFEASIBLE, null, reasons, "", List.of(), millis(start));
         }
-        OfflineFormulation.Encoding encoding = encode(problem, formulation, backend);
+        LoadPlanner.Plan plan = LoadPlanner.plan(problem);
+        OfflineFormulation.Encoding encoding = encode(problem, formulation, backend, plan.boundPpm());
         backend.unsupported(encoding.ir()).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings,
+        if (encoding.problem().timeUnitNs() != 1) {
+            plan = LoadPlanner.plan(encoding.problem()); // deadlines and latencies in the coarser unit
+        }
+        // the planner's time counts against the limit: it is part of the solve
+        double forSearch = settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
+        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings.withTimeLimit(Math.max(1e-3, forSearch)),
                 (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases,
-                warm == null ? null : warm.assignment(encoding));
+                start(encoding, plan, warm));
         String size = encoding.ir().size();
         long unit = encoding.problem().timeUnitNs();
         switch (lex.status()) {
@@ -176,6 +190,25 @@ public final class OfflineSolver {
                 return new SolveOutcome(lex.status(), solution, List.of(), size, lex.phases(), wall);
             }
         }
+    }
+
+    /**
+     * Where the solve starts: the planner's plan, unless an earlier plan (a warm start) is the
+     * better start: it satisfies the load phase and loads the busiest engine no more, or the
+     * planner's plan does not satisfy the load phase either (a load over the cap).
+     */
+    private static long[] start(OfflineFormulation.Encoding e, LoadPlanner.Plan plan, WarmStart warm) {
+        long[] planned = LoadPlanner.assignment(plan, e);
+        if (warm == null) {
+            return planned;
+        }
+        long[] earlier = warm.assignment(e);
+        ModelIr loadPhase = e.ir().phase(0, new long[e.ir().objectives().size()]);
+        if (!loadPhase.violations(planned).isEmpty()) {
+            return earlier;
+        }
+        boolean earlierFits = loadPhase.violations(earlier).isEmpty();
+        return earlierFits && earlier[e.maxLoad().index()] <= planned[e.maxLoad().index()] ? earlier : planned;
     }
 
     /** The same problem with a cap no plan can exceed. */

@@ -152,26 +152,29 @@ public final class WarmStart {
     long[] assignment(Encoding e) {
         OfflineProblem p = e.problem();
         int accs = p.accelerators().size();
-        long[] v = new long[e.ir().vars().size()];
-        for (Var var : e.ir().vars()) {
-            v[var.index()] = var.lb();
+        int models = p.models().size();
+        int[] sets = new int[models];
+        int[][] homes = new int[models][];
+        boolean[][] variant = new boolean[models][];
+        for (int mi = 0; mi < models; mi++) {
+            ModelData m = p.models().get(mi);
+            sets[mi] = m.admissible().indexOf(m.admissibleSet(variants.getOrDefault(m.id(), Set.of())));
+            Map<String, LayerPlan> kept = layers.getOrDefault(m.id(), Map.of());
+            homes[mi] = new int[m.layers().size()];
+            variant[mi] = new boolean[m.layers().size()];
+            for (int l = 0; l < m.layers().size(); l++) {
+                LayerData layer = m.layers().get(l);
+                LayerPlan prev = kept.get(layer.name());
+                homes[mi][l] = prev == null ? leastLoaded(layer, accs) : p.accelerators().indexOf(prev.home());
+                variant[mi][l] = prev != null && prev.implementation() == Implementation.VARIANT;
+            }
         }
-        long[] load = new long[accs];
+        long[] v = OfflineFormulation.placement(e, sets, homes, variant);
         List<Integer> unfitting = new ArrayList<>();
-        for (int mi = 0; mi < p.models().size(); mi++) {
+        for (int mi = 0; mi < models; mi++) {
             ModelData m = p.models().get(mi);
             ModelVars mv = e.models().get(mi);
             Set<String> enabled = variants.getOrDefault(m.id(), Set.of());
-            for (int k = 0; k < m.candidates().size(); k++) {
-                v[mv.enabled().get(k).index()] = enabled.contains(m.candidates().get(k)) ? 1 : 0;
-            }
-            VariantSet set = m.admissibleSet(enabled);
-            if (mv.loss() != null) {
-                v[mv.loss().index()] = set.lossPpm();
-            }
-            for (int s = 0; s < mv.sets().size(); s++) {
-                v[mv.sets().get(s).index()] = m.admissible().get(s).equals(set) ? 1 : 0;
-            }
             Map<String, LayerPlan> kept = layers.getOrDefault(m.id(), Map.of());
             long budgets = 0;
             boolean fits = true;
@@ -179,37 +182,19 @@ public final class WarmStart {
                 LayerData layer = m.layers().get(l);
                 LayerVars lv = mv.layers().get(l);
                 LayerPlan prev = kept.get(layer.name());
-                int home;
-                Implementation impl;
-                if (prev != null) {
-                    home = p.accelerators().indexOf(prev.home());
-                    impl = prev.implementation();
-                } else {
-                    home = leastLoaded(layer, accs);
-                    impl = Implementation.ORIGINAL;
-                }
-                v[lv.x()[home][impl.ordinal()].index()] = 1;
-                load[home] += layer.load(impl, home);
-                long base = layer.latency(impl, home);
+                long base = layer.latency(variant[mi][l] ? Implementation.VARIANT : Implementation.ORIGINAL, homes[mi][l]);
                 long budget = prev == null ? base : prev.budgetNs();
                 fits &= prev != null && budget >= base && budget >= lv.b().lb() && budget <= lv.b().ub();
                 v[lv.b().index()] = Math.max(lv.b().lb(), Math.min(lv.b().ub(), budget));
                 budgets += budget;
                 if (prev != null && prev.flexible()) {
-                    migrate(v, layer, lv, home, base, budget, enabled, accs);
+                    migrate(v, layer, lv, homes[mi][l], base, budget, enabled, accs);
                 }
             }
             if (!fits || budgets > m.deadlineNs()) {
                 unfitting.add(mi);
             }
         }
-        long max = 0;
-        for (int a = 0; a < accs; a++) {
-            Var u = e.loads().get(a);
-            v[u.index()] = Math.min(u.ub(), load[a]);
-            max = Math.max(max, load[a]);
-        }
-        v[e.maxLoad().index()] = Math.max(e.maxLoad().lb(), Math.min(e.maxLoad().ub(), max));
         if (!unfitting.isEmpty()) {
             long[] greedy = OfflineFormulation.greedyFlexibility(e, v);
             for (int mi : unfitting) {

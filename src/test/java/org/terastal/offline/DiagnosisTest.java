@@ -2,6 +2,7 @@ package org.terastal.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,12 @@ class DiagnosisTest {
 
     @Test
     void noPlanWithinTheTimeLimit() {
+        // a cap between the load bound and the load planner's plan: neither the plan nor a proof is at hand
+        Instance six = TestInstances.named("six");
+        LoadPlanner.Plan plan = LoadPlanner.plan(OfflineProblem.of(six, TestInstances.latencies(six), OfflineProblem.PPM));
+        assertTrue(plan.maxLoadPpm() > plan.boundPpm() + 1, "the planner's plan is above the bound");
+        double cap = (plan.maxLoadPpm() - 1) / (double) OfflineProblem.PPM;
         assertNoPlan(SolveStatus.UNKNOWN, List.of("no plan was found within the time limit of 0.001 s, and none was proven impossible; "
-                + "maybe raise the time limit"), solve("six", "choco", 1.0, 0.001));
+                + "maybe raise the time limit"), solve("six", "choco", cap, 0.001));
     }
 }
