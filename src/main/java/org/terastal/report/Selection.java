@@ -2,7 +2,7 @@ package org.terastal.report;
 
 import java.util.List;
 import java.util.Locale;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.sim.LatePolicy;
 
 /**
@@ -40,7 +40,7 @@ public record Selection(List<String> scenarios, List<String> schedulers, LatePol
             throw new IllegalArgumentException("The late-frame policy (" + policy.label() + ") has no runs in " + data.metricsFile()
                     + "; it has " + data.lates().stream().map(LatePolicy::label).toList());
         }
-        ExperimentTraces.TracedRun traced = data.tracedRun(sc.get(0), sched.get(0), policy);
+        TraceFiles.TracedRun traced = data.tracedRun(sc.get(0), sched.get(0), policy);
         double chosen;
         if (load == null) {
             chosen = data.loads().stream().min((a, b) -> Double.compare(Math.abs(a - traced.load()), Math.abs(b - traced.load()))).orElseThrow();

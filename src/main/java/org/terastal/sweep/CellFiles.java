@@ -7,7 +7,8 @@ import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
-import org.terastal.sim.SimOutputs;
+import org.terastal.io.results.MetricsCsv;
+import org.terastal.io.results.SimOutputs;
 
 /**
  * The file of one cell: the line {@link SweepPlan#cellHeader} followed by {@code rows=} and the
@@ -18,7 +19,7 @@ import org.terastal.sim.SimOutputs;
  */
 public final class CellFiles {
     private static final String ROWS = " rows=";
-    private static final CsvRows.Format METRICS = CsvRows.Format.of(SimOutputs.METRICS_HEADER);
+    private static final CsvRows.Format METRICS = CsvRows.Format.of(MetricsCsv.HEADER);
 
     private CellFiles() {
     }
@@ -28,9 +29,9 @@ public final class CellFiles {
         return dir.resolve(SweepPlan.CELLS).resolve(cell.fileName());
     }
 
-    /** Writes a cell's rows (no CSV header, as {@link SimOutputs#metricsRows} gives them) atomically. */
+    /** Writes a cell's rows (no CSV header, as {@link MetricsCsv#rows} gives them) atomically. */
     public static void write(Path dir, SweepPlan plan, Cell cell, String rows) {
-        String body = SimOutputs.METRICS_HEADER + "\n" + rows;
+        String body = MetricsCsv.HEADER + "\n" + rows;
         AtomicFiles.write(path(dir, cell), plan.cellHeader(cell) + ROWS + checksum(body) + "\n" + body);
     }
 
@@ -63,8 +64,8 @@ public final class CellFiles {
             throw new InputException(file.toString(), 1, 0, null, "The rows do not match the checksum on this line: the file was changed "
                     + "after it was written (edited, or damaged on disk); delete it to run the cell again");
         }
-        if (!body.startsWith(SimOutputs.METRICS_HEADER + "\n") || !body.endsWith("\n")) {
-            throw new InputException(file.toString(), 2, 0, null, "The cell file lacks the header " + SimOutputs.METRICS_HEADER
+        if (!body.startsWith(MetricsCsv.HEADER + "\n") || !body.endsWith("\n")) {
+            throw new InputException(file.toString(), 2, 0, null, "The cell file lacks the header " + MetricsCsv.HEADER
                     + " or its last line break; delete it to run the cell again");
         }
         List<CsvRows.Row> rows;
@@ -74,7 +75,7 @@ public final class CellFiles {
             throw new InputException(e.file(), e.line(), e.column(), e.path(), e.reason() + "; delete the file to run the cell again", e);
         }
         CellRows.check(file, cell, rows);
-        return new Rows(body.substring(SimOutputs.METRICS_HEADER.length() + 1), rows);
+        return new Rows(body.substring(MetricsCsv.HEADER.length() + 1), rows);
     }
 
     /** The checksum the first line records, after checking that the line is the one {@code expected} of this cell. */

@@ -14,14 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.terastal.evaluation.SuiteStatistics;
+import org.terastal.experiment.Experiment;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.online.Schedulers;
 import org.terastal.online.TerastalScheduler;
-import org.terastal.sim.Experiment;
-import org.terastal.sim.SimOutputs;
+import org.terastal.sim.RunResult;
 
 /**
  * Gathers the cell files of a sweep from one or more output folders (the folders of several shards,
@@ -82,7 +83,7 @@ public final class SweepMerge {
      * @throws IllegalArgumentException naming missing cells, or a cell found in two folders
      */
     public static String metricsCsv(SweepPlan plan, List<Path> dirs) {
-        StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(MetricsCsv.HEADER).append('\n');
         Map<Cell, Path> files = locate(plan, dirs);
         for (Cell cell : plan.cells()) {
             csv.append(CellFiles.read(files.get(cell), plan, cell).text());
@@ -117,12 +118,12 @@ public final class SweepMerge {
 
     /** The report of a metrics CSV written by {@link #metricsCsv}. */
     public static String report(SweepPlan plan, String metricsCsv) {
-        List<Experiment.Run> runs = new ArrayList<>();
-        List<CsvRows.Row> rows = CsvRows.parse(METRICS, metricsCsv, SimOutputs.METRICS_HEADER);
+        List<RunResult> runs = new ArrayList<>();
+        List<CsvRows.Row> rows = CsvRows.parse(METRICS, metricsCsv, MetricsCsv.HEADER);
         int start = 0;
         for (int i = 1; i <= rows.size(); i++) {
             if (i == rows.size() || !sameRun(rows.get(i), rows.get(start))) {
-                runs.add(Experiment.parseRun(rows.subList(start, i)));
+                runs.add(MetricsCsv.read(rows.subList(start, i)));
                 start = i;
             }
         }
@@ -134,12 +135,12 @@ public final class SweepMerge {
      * statistics of each suite. When {@code out} is not null, the suites' statistics are also written
      * there as tidy CSV ({@value #SUITE_STATS}, {@value #SUITE_PAIRED}, {@value #SUITE_SETS}).
      */
-    private static String report(SweepPlan plan, List<Experiment.Run> runs, Path out) {
+    private static String report(SweepPlan plan, List<RunResult> runs, Path out) {
         Map<String, String> suiteOf = new HashMap<>();
         plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteOf.put(k.name(), k.suite()));
         List<String> baselines = plan.schedulers().stream().filter(s -> !Schedulers.needsSolution(s)).toList();
         StringBuilder report = new StringBuilder();
-        List<Experiment.Run> single = runs.stream().filter(r -> !suiteOf.containsKey(r.scenario())).toList();
+        List<RunResult> single = runs.stream().filter(r -> !suiteOf.containsKey(r.scenario())).toList();
         if (!single.isEmpty()) {
             report.append(Experiment.report(single, TerastalScheduler.NAME, baselines, plan.averageFrom(), plan.averageTo()));
         }
@@ -202,16 +203,16 @@ public final class SweepMerge {
     }
 
     private static String write(SweepPlan plan, Map<Cell, Path> files, Path out) {
-        List<Experiment.Run> runs = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
         AtomicFiles.write(out.resolve(METRICS), stream -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            w.write(SimOutputs.METRICS_HEADER);
+            w.write(MetricsCsv.HEADER);
             w.write('\n');
             for (Cell cell : plan.cells()) {
                 CellFiles.Rows rows = CellFiles.read(files.get(cell), plan, cell);
                 // the rows as the cell file holds them (CSV the codec wrote, checksummed): copied, not written again
                 w.write(rows.text());
-                runs.add(Experiment.parseRun(rows.rows()));
+                runs.add(MetricsCsv.read(rows.rows()));
             }
             w.flush();
         });

@@ -12,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.terastal.experiment.Experiment;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.online.Schedulers;
-import org.terastal.sim.Experiment;
 import org.terastal.sim.SchedulerFactory;
 
 /**
@@ -71,7 +72,7 @@ public final class SweepRunner {
         return cell -> {
             Experiment.Scenario sc = byName.get(cell.scenario());
             SchedulerFactory factory = factories.get(cell.scenario() + "\n" + cell.scheduler());
-            return Experiment.rows(sc, Experiment.simulate(sc, factory, cell.seed(), cell.load(), cell.late(), plan.horizonNs()));
+            return MetricsCsv.rows(Experiment.run(sc, factory, cell.seed(), cell.load(), cell.late(), plan.horizonNs()));
         };
     }
 

@@ -24,13 +24,13 @@ import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
+import org.terastal.io.results.TraceCsv;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.report.HtmlReport;
 import org.terastal.report.ResultsData;
 import org.terastal.report.Selection;
-import org.terastal.sim.ExperimentTraces;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.LayerRecord;
-import org.terastal.sim.TraceCsv;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
@@ -123,7 +123,7 @@ class ReportCommandTest {
         CategoryDataset perModel = report.charts().get(1).chart().getCategoryPlot().getDataset();
         assertEquals(sum / n, perModel.getValue("edf", "sp2dense").doubleValue(), 1e-12);
 
-        ExperimentTraces.TracedRun run = data.tracedRun("pair", "terastal", LatePolicy.DROP);
+        TraceFiles.TracedRun run = data.tracedRun("pair", "terastal", LatePolicy.DROP);
         List<LayerRecord> layers = TraceCsv.readTimeline(data.tracesIndex().resolveSibling(run.timeline()));
         XYDataset gantt = report.charts().get(8).chart().getXYPlot().getDataset();
         int bars = 0;

@@ -19,11 +19,11 @@ import org.terastal.costmodel.AnalyticalCostModel;
 import org.terastal.costmodel.CostModel;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.experiment.Experiment;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
-import org.terastal.sim.Experiment;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
 import org.terastal.sim.SolutionScaling;
 import org.terastal.testkit.AwkwardNames;
 import org.terastal.testkit.SixModels;
@@ -173,10 +173,10 @@ class SweepRunnerTest {
         Cell cell = awkward.cells().get(0);
         CellFiles.Rows rows = CellFiles.read(CellFiles.path(out, cell), awkward, cell);
         String metrics = Files.readString(out.resolve(SweepMerge.METRICS));
-        assertEquals(SimOutputs.METRICS_HEADER + "\n" + rows.text(), metrics);
-        List<String> accelerators = AwkwardNames.ACCELERATORS.stream().map(a -> SimOutputs.ACCELERATOR_PREFIX + a).toList();
-        assertEquals(accelerators, CsvRows.read(out.resolve(SweepMerge.METRICS), SimOutputs.METRICS_HEADER).stream().map(r -> r.get("model"))
-                .filter(m -> m.startsWith(SimOutputs.ACCELERATOR_PREFIX)).distinct().toList());
+        assertEquals(MetricsCsv.HEADER + "\n" + rows.text(), metrics);
+        List<String> accelerators = AwkwardNames.ACCELERATORS.stream().map(a -> MetricsCsv.ACCELERATOR_PREFIX + a).toList();
+        assertEquals(accelerators, CsvRows.read(out.resolve(SweepMerge.METRICS), MetricsCsv.HEADER).stream().map(r -> r.get("model"))
+                .filter(m -> m.startsWith(MetricsCsv.ACCELERATOR_PREFIX)).distinct().toList());
         assertEquals(report, SweepMerge.report(awkward, metrics));
         assertEquals(1, run(awkward, out, awkward.cells(), 1, simulation).reused(), "the cell is reused, not run again");
     }
