@@ -49,7 +49,7 @@ public record ResultsFolder(Path dir, ResultsData scenarios, Selection selection
             } else if (data != null && data.scenarios().contains(name)) {
                 chosenScenarios.add(name);
             } else {
-                throw new IllegalArgumentException("The instance (" + name + ") has no runs in " + describe(data, suites) + "; it has "
+                throw new ChoiceException("The instance (" + name + ") has no runs in " + describe(data, suites) + "; it has "
                         + (data == null ? "" : "scenarios " + data.scenarios()) + (data != null && suites != null ? " and " : "")
                         + (suites == null ? "" : "suites " + suites.suites()));
             }
@@ -70,7 +70,7 @@ public record ResultsFolder(Path dir, ResultsData scenarios, Selection selection
             }
         }
         if (data == null && (load != null || window != null)) {
-            throw new IllegalArgumentException("The " + (load != null ? "load (" + Decimals.plain(load) + ")" : "window") + " chooses what the "
+            throw new ChoiceException("The " + (load != null ? "load (" + Decimals.plain(load) + ")" : "window") + " chooses what the "
                     + "per-model and Gantt charts of a scenario show, and " + (suites != null && chosen ? "no scenario is chosen"
                     : dir + " has none (only " + SuiteResults.STATS + ", whose charts show every load)") + "; maybe leave out "
                     + (load != null ? "--load" : "--window"));
