@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.sweep.SweepMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,12 +40,12 @@ public final class MergeCommand implements Callable<Integer> {
             StringBuilder copied = new StringBuilder();
             // shard 1 keeps the traces the HTML report needs; the first folder that has them is copied
             out.print(SweepMerge.merge(dirs, output, () -> {
-                Path withTraces = dirs.stream().filter(d -> Files.exists(d.resolve(ExperimentTraces.FOLDER).resolve(ExperimentTraces.INDEX)))
+                Path withTraces = dirs.stream().filter(d -> Files.exists(d.resolve(TraceFiles.FOLDER).resolve(TraceFiles.INDEX)))
                         .findFirst().orElse(null);
                 if (withTraces == null) {
                     copied.append(String.format("no traces in %s (shard 1 writes them); terastal report needs them%n", dirs));
                 } else if (!isSameFile(withTraces, output)) {
-                    copied.append(String.format("copied %d traced runs from %s%n", ExperimentTraces.copy(withTraces, output), withTraces));
+                    copied.append(String.format("copied %d traced runs from %s%n", TraceFiles.copy(withTraces, output), withTraces));
                 }
             }));
             out.print(copied);

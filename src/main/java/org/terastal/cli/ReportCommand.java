@@ -14,12 +14,14 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.ChartUtils;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.AtomicFolders;
+import org.terastal.report.ChoiceException;
 import org.terastal.report.HtmlReport;
 import org.terastal.report.ResultsFolder;
 import org.terastal.sim.LatePolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +29,9 @@ import picocli.CommandLine.Spec;
  * {@code report}: one self-contained HTML page of an experiment's results folder, and optionally every chart
  * as PNG and SVG files. A folder with suite statistics ({@code suite-stats.csv}, from a sweep over suites) gets
  * their charts and tables; one with metrics and traces gets the per-scenario charts; one with both gets both.
- * Everything is read and drawn before the first file is written, so bad input leaves nothing behind.
+ * Everything is read and drawn before the first file is written, so bad input leaves nothing behind. A choice
+ * ({@code --instance}, {@code --schedulers}, {@code --late}, {@code --load}, {@code --window}) that the folder has
+ * nothing of is a wrong command line, found once the folder is read.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write a self-contained HTML report (miss rates, response-time CDFs, utilisation, accuracy loss, Gantt charts; "
@@ -87,7 +91,14 @@ public final class ReportCommand implements Callable<Integer> {
             folders.computeIfAbsent(same ? pngDir : svgDir, k -> new HashSet<>()).add(".svg");
         }
         folders.keySet().forEach(dir -> AtomicFolders.checkReplaceable(dir, ReportCommand::isChart, CHARTS));
-        HtmlReport report = HtmlReport.build(ResultsFolder.open(results, instances, schedulers, late, load, span));
+        ResultsFolder folder;
+        try {
+            folder = ResultsFolder.open(results, instances, schedulers, late, load, span);
+        } catch (ChoiceException e) {
+            // the values are checked against the folder's contents, but they are the command line's
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        HtmlReport report = HtmlReport.build(folder);
         String html = report.html();
         // each chart folder is written whole: no chart of an earlier report stays beside this one's,
         // and a failed or killed run leaves the earlier folder as it was

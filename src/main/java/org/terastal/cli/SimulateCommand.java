@@ -4,17 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.terastal.domain.Decimals;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.domain.Limits;
 import org.terastal.domain.Solution;
 import org.terastal.io.InputException;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.results.SimOutputs;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
 import org.terastal.sim.SimConfig;
-import org.terastal.sim.SimOutputs;
 import org.terastal.sim.SimResult;
 import org.terastal.sim.Simulator;
 import org.terastal.sim.SolutionProvider;
@@ -99,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
             long wall = System.nanoTime() - t0;
             SimOutputs.writeAll(result, output);
             out.printf(Locale.ROOT, "%s on %s, load %s, late %s, seed %d: %d frames, %d layers in %.2f s wall%n", result.scheduler(),
-                    result.instance(), SimOutputs.num(load), config.late().label(), seed, result.overall().released(), result.dispatches(), wall / 1e9);
+                    result.instance(), Decimals.plain(load), config.late().label(), seed, result.overall().released(), result.dispatches(), wall / 1e9);
             out.printf(Locale.ROOT, "%-18s %9s %9s %9s %9s %10s %12s %10s%n", "model", "released", "on_time", "missed", "dropped", "miss_rate",
                     "p99_ms", "acc_loss");
             for (ModelMetrics m : result.models()) {

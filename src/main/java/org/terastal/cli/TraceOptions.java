@@ -3,7 +3,8 @@ package org.terastal.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.terastal.domain.Limits;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.experiment.ExperimentTraces;
+import org.terastal.io.results.TraceFiles;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +43,7 @@ public final class TraceOptions {
     /** Simulates the traced runs and writes them under {@code output}. */
     void write(ExperimentTraces.Runs runsSpec, Path output, PrintWriter err) {
         var runs = ExperimentTraces.write(runsSpec, load, fromNs, toNs, output, r -> { });
-        err.printf("%straced %d runs at load %s into %s%n", CommandErrors.prefix(spec), runs.size(), load, output.resolve(ExperimentTraces.FOLDER));
+        err.printf("%straced %d runs at load %s into %s%n", CommandErrors.prefix(spec), runs.size(), load, output.resolve(TraceFiles.FOLDER));
         err.flush();
     }
 }

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.terastal.domain.Decimals;
 import org.terastal.io.csv.CsvWriter;
-import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
-import org.terastal.sim.SimOutputs;
+import org.terastal.sim.RunResult;
 import org.terastal.stats.Bootstrap;
 import org.terastal.stats.Interval;
 import org.terastal.stats.Paired;
@@ -120,13 +120,13 @@ public final class SuiteStatistics {
      * @param from       lowest load of the averaging range
      * @param to         highest load of the averaging range
      */
-    public static Result compute(List<Experiment.Run> runs, Map<String, String> suiteOf, List<String> schedulers, String method,
+    public static Result compute(List<RunResult> runs, Map<String, String> suiteOf, List<String> schedulers, String method,
                                  double from, double to) {
         Map<String, List<String>> sets = new LinkedHashMap<>();
-        List<Double> loads = runs.stream().filter(r -> suiteOf.containsKey(r.scenario())).map(Experiment.Run::load).distinct().sorted().toList();
-        List<LatePolicy> lates = runs.stream().filter(r -> suiteOf.containsKey(r.scenario())).map(Experiment.Run::late).distinct().sorted().toList();
+        List<Double> loads = runs.stream().filter(r -> suiteOf.containsKey(r.scenario())).map(RunResult::load).distinct().sorted().toList();
+        List<LatePolicy> lates = runs.stream().filter(r -> suiteOf.containsKey(r.scenario())).map(RunResult::late).distinct().sorted().toList();
         Map<String, Integer> setIndex = new HashMap<>();
-        for (Experiment.Run r : runs) {
+        for (RunResult r : runs) {
             String suite = suiteOf.get(r.scenario());
             if (suite != null && !setIndex.containsKey(r.scenario())) {
                 List<String> names = sets.computeIfAbsent(suite, k -> new ArrayList<>());
@@ -137,7 +137,7 @@ public final class SuiteStatistics {
         // sums and counts over seeds, then means
         Map<String, double[][]> sum = new HashMap<>();
         Map<String, int[][]> count = new HashMap<>();
-        for (Experiment.Run r : runs) {
+        for (RunResult r : runs) {
             String suite = suiteOf.get(r.scenario());
             if (suite == null) {
                 continue;
@@ -172,7 +172,7 @@ public final class SuiteStatistics {
                 inRange.add(l);
             }
         }
-        String range = inRange.isEmpty() ? "" : SimOutputs.num(loads.get(inRange.get(0))) + "-" + SimOutputs.num(loads.get(inRange.get(inRange.size() - 1)));
+        String range = inRange.isEmpty() ? "" : Decimals.plain(loads.get(inRange.get(0))) + "-" + Decimals.plain(loads.get(inRange.get(inRange.size() - 1)));
         List<Summary> summaries = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         for (String suite : sets.keySet()) {
@@ -180,9 +180,9 @@ public final class SuiteStatistics {
                 for (int l = 0; l < loads.size(); l++) {
                     int load = l;
                     for (String s : schedulers) {
-                        summaries.add(summary(suite, late, SimOutputs.num(loads.get(l)), s, perSet, v -> column(v, load)));
+                        summaries.add(summary(suite, late, Decimals.plain(loads.get(l)), s, perSet, v -> column(v, load)));
                     }
-                    compare(suite, late, SimOutputs.num(loads.get(l)), method, schedulers, perSet, v -> column(v, load), comparisons);
+                    compare(suite, late, Decimals.plain(loads.get(l)), method, schedulers, perSet, v -> column(v, load), comparisons);
                 }
                 if (!inRange.isEmpty()) {
                     for (String s : schedulers) {
@@ -204,7 +204,7 @@ public final class SuiteStatistics {
     }
 
     /** Per-model miss rate, worst-model miss rate and accuracy loss (NaN when no variant ran) of one run. */
-    static double[] figures(Experiment.Run r) {
+    static double[] figures(RunResult r) {
         double sum = 0;
         double worst = 0;
         double loss = 0;
@@ -311,7 +311,7 @@ public final class SuiteStatistics {
                 List<String> key = List.of(s.suite(), s.late().label(), s.load(), s.scheduler(), Integer.toString(s.sets()));
                 csv.row(row(key, List.of("miss_rate"), interval(s.missRate())));
                 csv.row(row(key, List.of("worst_model_miss_rate"), interval(s.worstModel())));
-                csv.row(row(key, List.of("schedulability_ratio"), List.of(SimOutputs.num(s.schedulable()), "", "")));
+                csv.row(row(key, List.of("schedulability_ratio"), List.of(Decimals.plain(s.schedulable()), "", "")));
                 csv.row(row(key, List.of("accuracy_loss"), interval(s.accuracyLoss())));
             }
         });
@@ -324,7 +324,7 @@ public final class SuiteStatistics {
             for (Comparison c : r.comparisons()) {
                 PairedComparison p = c.comparison();
                 csv.row(row(List.of(c.suite(), c.late().label(), c.load(), c.method(), c.baseline(), Integer.toString(p.sets()),
-                        SimOutputs.num(p.tieMargin()), Integer.toString(p.wins()), Integer.toString(p.ties()), Integer.toString(p.losses())),
+                        Decimals.plain(p.tieMargin()), Integer.toString(p.wins()), Integer.toString(p.ties()), Integer.toString(p.losses())),
                         interval(p.difference()), interval(c.change())));
             }
         });
@@ -345,8 +345,8 @@ public final class SuiteStatistics {
                     double[][] loss = r.perSet().get(k[0] + "|" + k[1] + "|" + k[2] + "|" + Figure.ACCURACY_LOSS.label());
                     for (int i = 0; i < miss.length; i++) {
                         for (int l = 0; l < r.loads().size(); l++) {
-                            csv.row(k[0], suite.getValue().get(i), k[1], SimOutputs.num(r.loads().get(l)), k[2], SimOutputs.num(miss[i][l]),
-                                    SimOutputs.num(worst[i][l]), Double.isNaN(loss[i][l]) ? "" : SimOutputs.num(loss[i][l]));
+                            csv.row(k[0], suite.getValue().get(i), k[1], Decimals.plain(r.loads().get(l)), k[2], Decimals.plain(miss[i][l]),
+                                    Decimals.plain(worst[i][l]), Double.isNaN(loss[i][l]) ? "" : Decimals.plain(loss[i][l]));
                         }
                     }
                 }
@@ -365,7 +365,7 @@ public final class SuiteStatistics {
 
     /** Mean, low and high of an interval, or three empty fields when it is undefined. */
     private static List<String> interval(Interval i) {
-        return i.isDefined() ? List.of(SimOutputs.num(i.mean()), SimOutputs.num(i.low()), SimOutputs.num(i.high())) : List.of("", "", "");
+        return i.isDefined() ? List.of(Decimals.plain(i.mean()), Decimals.plain(i.low()), Decimals.plain(i.high())) : List.of("", "", "");
     }
 
     /** The text report of the suites. */
@@ -399,7 +399,7 @@ public final class SuiteStatistics {
                     }
                 }
                 sb.append(String.format(Locale.ROOT, "%s against each baseline, loads %s (per set: mean over the loads; W/T/L with tie margin %s; "
-                        + "change = mean(%s) / mean(baseline) - 1):%n", r.method(), r.range(), SimOutputs.num(TIE_MARGIN), r.method()));
+                        + "change = mean(%s) / mean(baseline) - 1):%n", r.method(), r.range(), Decimals.plain(TIE_MARGIN), r.method()));
                 for (Comparison c : r.comparisons()) {
                     if (c.suite().equals(suite) && c.late() == late && c.load().equals(r.range())) {
                         Comparison pairs = r.comparisons().stream().filter(p -> p.suite().equals(suite) && p.late() == late

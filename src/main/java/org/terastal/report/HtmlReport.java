@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.terastal.domain.Decimals;
 import org.terastal.evaluation.SuiteStatistics;
-import org.terastal.sim.ExperimentTraces;
-import org.terastal.sim.ExperimentTraces.ResponseQuantile;
+import org.terastal.io.results.TraceCsv;
+import org.terastal.io.results.TraceFiles;
+import org.terastal.io.results.TraceFiles.ResponseQuantile;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.LayerRecord;
-import org.terastal.sim.TraceCsv;
 
 /**
  * The HTML report of an experiment's results folder: one self-contained page (inline SVG, inline CSS, no
@@ -139,8 +140,8 @@ public final class HtmlReport {
         Map<String, List<ResponseQuantile>> quantiles = new LinkedHashMap<>();
         Map<String, List<LayerRecord>> timelines = new LinkedHashMap<>();
         for (String s : schedulers) {
-            ExperimentTraces.TracedRun run = data.tracedRun(scenario, s, late);
-            quantiles.put(s, ExperimentTraces.readResponses(data.tracesIndex().resolveSibling(run.responses())));
+            TraceFiles.TracedRun run = data.tracedRun(scenario, s, late);
+            quantiles.put(s, TraceFiles.readResponses(data.tracesIndex().resolveSibling(run.responses())));
             timelines.put(s, TraceCsv.readTimeline(data.tracesIndex().resolveSibling(run.timeline())));
         }
         String traced = String.format(Locale.ROOT, "seed %d, load %s, late frames %s; a dropped frame never finishes", selection.traceSeed(),
@@ -354,7 +355,7 @@ public final class HtmlReport {
     }
 
     private static String number(double v) {
-        return org.terastal.sim.SimOutputs.num(v);
+        return Decimals.plain(v);
     }
 
     /** The page. */

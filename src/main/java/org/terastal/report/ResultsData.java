@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.MetricsCsv;
+import org.terastal.io.results.SimOutputs;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
 
 /**
  * The files of an experiment's output folder, read for the report: the tidy metrics (every metric in
@@ -24,7 +25,7 @@ public final class ResultsData {
     /** The smaller tidy file the repository ships instead of every metric. */
     public static final String SHIPPED_METRICS = "miss-rates.csv";
     /** Model column of the rows that hold an accelerator's figures. */
-    static final String ACCELERATOR_PREFIX = SimOutputs.ACCELERATOR_PREFIX;
+    static final String ACCELERATOR_PREFIX = MetricsCsv.ACCELERATOR_PREFIX;
     private static final String OVERALL = "overall";
 
     private final Path dir;
@@ -38,11 +39,11 @@ public final class ResultsData {
     /** Key of (scenario, scheduler, late, load, model, metric) to the sum and count over seeds. */
     private final Map<String, double[]> values = new HashMap<>();
     private final Path tracesIndex;
-    private final List<ExperimentTraces.TracedRun> traced;
+    private final List<TraceFiles.TracedRun> traced;
     /** Rows of the metrics file read so far. */
     private int rows;
 
-    private ResultsData(Path dir, Path metricsFile, Path tracesIndex, List<ExperimentTraces.TracedRun> traced) {
+    private ResultsData(Path dir, Path metricsFile, Path tracesIndex, List<TraceFiles.TracedRun> traced) {
         this.dir = dir;
         this.metricsFile = metricsFile;
         this.tracesIndex = tracesIndex;
@@ -62,13 +63,13 @@ public final class ResultsData {
             throw new InputException(dir.resolve(SimOutputs.METRICS).toString(), "No such file (nor " + SHIPPED_METRICS
                     + "); maybe " + dir + " is not the output folder of terastal experiment");
         }
-        Path index = dir.resolve(ExperimentTraces.FOLDER).resolve(ExperimentTraces.INDEX);
+        Path index = dir.resolve(TraceFiles.FOLDER).resolve(TraceFiles.INDEX);
         if (!Files.exists(index)) {
             throw new InputException(index.toString(), "No such file: the response-time CDFs and Gantt charts need the traces that "
                     + "terastal experiment writes (see its --trace-load); maybe the results predate them, so run the experiment again");
         }
-        ResultsData data = new ResultsData(dir, metrics, index, ExperimentTraces.readIndex(index));
-        CsvRows.read(metrics, CsvRows.Format.of(SimOutputs.METRICS_HEADER), data::add);
+        ResultsData data = new ResultsData(dir, metrics, index, TraceFiles.readIndex(index));
+        CsvRows.read(metrics, CsvRows.Format.of(MetricsCsv.HEADER), data::add);
         if (data.rows == 0) {
             throw new InputException(metrics.toString(), "The file has a header but no rows; maybe the experiment was stopped");
         }
@@ -159,7 +160,7 @@ public final class ResultsData {
     }
 
     /** The traced runs. */
-    public List<ExperimentTraces.TracedRun> traced() {
+    public List<TraceFiles.TracedRun> traced() {
         return traced;
     }
 
@@ -187,7 +188,7 @@ public final class ResultsData {
     }
 
     /** The traced run of a scenario, scheduler and late-frame policy, or an error saying that the experiment did not trace it. */
-    public ExperimentTraces.TracedRun tracedRun(String scenario, String scheduler, LatePolicy late) {
+    public TraceFiles.TracedRun tracedRun(String scenario, String scheduler, LatePolicy late) {
         return traced.stream().filter(r -> r.instance().equals(scenario) && r.scheduler().equals(scheduler) && r.late() == late)
                 .findFirst().orElseThrow(() -> new InputException(tracesIndex.toString(), "There is no traced run of " + scheduler + " on "
                         + scenario + " with late frames " + late.label() + "; maybe the experiment that wrote the traces had other "

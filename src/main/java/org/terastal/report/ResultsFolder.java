@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.terastal.domain.Decimals;
 import org.terastal.io.InputException;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.SimOutputs;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
 
 /**
  * The parts of a results folder a report shows, with the user's choices resolved against each. A folder of
@@ -37,7 +38,7 @@ public record ResultsFolder(Path dir, ResultsData scenarios, Selection selection
         }
         SuiteResults suites = SuiteResults.present(dir) ? SuiteResults.read(dir) : null;
         boolean hasMetrics = Files.exists(dir.resolve(SimOutputs.METRICS)) || Files.exists(dir.resolve(ResultsData.SHIPPED_METRICS));
-        boolean hasTraces = Files.exists(dir.resolve(ExperimentTraces.FOLDER).resolve(ExperimentTraces.INDEX));
+        boolean hasTraces = Files.exists(dir.resolve(TraceFiles.FOLDER).resolve(TraceFiles.INDEX));
         ResultsData data = suites == null || hasMetrics && hasTraces ? ResultsData.read(dir) : null;
 
         List<String> chosenScenarios = new ArrayList<>();
@@ -48,7 +49,7 @@ public record ResultsFolder(Path dir, ResultsData scenarios, Selection selection
             } else if (data != null && data.scenarios().contains(name)) {
                 chosenScenarios.add(name);
             } else {
-                throw new IllegalArgumentException("The instance (" + name + ") has no runs in " + describe(data, suites) + "; it has "
+                throw new ChoiceException("The instance (" + name + ") has no runs in " + describe(data, suites) + "; it has "
                         + (data == null ? "" : "scenarios " + data.scenarios()) + (data != null && suites != null ? " and " : "")
                         + (suites == null ? "" : "suites " + suites.suites()));
             }
@@ -69,7 +70,7 @@ public record ResultsFolder(Path dir, ResultsData scenarios, Selection selection
             }
         }
         if (data == null && (load != null || window != null)) {
-            throw new IllegalArgumentException("The " + (load != null ? "load (" + SimOutputs.num(load) + ")" : "window") + " chooses what the "
+            throw new ChoiceException("The " + (load != null ? "load (" + Decimals.plain(load) + ")" : "window") + " chooses what the "
                     + "per-model and Gantt charts of a scenario show, and " + (suites != null && chosen ? "no scenario is chosen"
                     : dir + " has none (only " + SuiteResults.STATS + ", whose charts show every load)") + "; maybe leave out "
                     + (load != null ? "--load" : "--window"));

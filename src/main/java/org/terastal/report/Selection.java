@@ -2,7 +2,7 @@ package org.terastal.report;
 
 import java.util.List;
 import java.util.Locale;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.sim.LatePolicy;
 
 /**
@@ -37,23 +37,23 @@ public record Selection(List<String> scenarios, List<String> schedulers, LatePol
         List<String> sched = pick("scheduler", schedulers, data.schedulers(), data);
         LatePolicy policy = late != null ? late : data.lates().contains(LatePolicy.DROP) ? LatePolicy.DROP : data.lates().get(0);
         if (!data.lates().contains(policy)) {
-            throw new IllegalArgumentException("The late-frame policy (" + policy.label() + ") has no runs in " + data.metricsFile()
+            throw new ChoiceException("The late-frame policy (" + policy.label() + ") has no runs in " + data.metricsFile()
                     + "; it has " + data.lates().stream().map(LatePolicy::label).toList());
         }
-        ExperimentTraces.TracedRun traced = data.tracedRun(sc.get(0), sched.get(0), policy);
+        TraceFiles.TracedRun traced = data.tracedRun(sc.get(0), sched.get(0), policy);
         double chosen;
         if (load == null) {
             chosen = data.loads().stream().min((a, b) -> Double.compare(Math.abs(a - traced.load()), Math.abs(b - traced.load()))).orElseThrow();
         } else if (data.loads().stream().anyMatch(l -> Math.abs(l - load) < 1e-9)) {
             chosen = data.loads().stream().filter(l -> Math.abs(l - load) < 1e-9).findFirst().orElseThrow();
         } else {
-            throw new IllegalArgumentException("The load (" + load + ") has no runs in " + data.metricsFile() + "; it has " + data.loads());
+            throw new ChoiceException("The load (" + load + ") has no runs in " + data.metricsFile() + "; it has " + data.loads());
         }
         long from = traced.windowFromNs();
         long to = traced.windowToNs();
         if (window != null) {
             if (window[0] < from || window[1] > to) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "The window (%s to %s) is not inside the recorded timeline window "
+                throw new ChoiceException(String.format(Locale.ROOT, "The window (%s to %s) is not inside the recorded timeline window "
                         + "(%s to %s) of %s; maybe run the experiment again with --trace-window", ms(window[0]), ms(window[1]), ms(from), ms(to),
                         data.tracesIndex()));
             }
@@ -74,7 +74,7 @@ public record Selection(List<String> scenarios, List<String> schedulers, LatePol
         }
         for (String c : chosen) {
             if (!present.contains(c)) {
-                throw new IllegalArgumentException("The " + what + " (" + c + ") has no runs in " + data.metricsFile() + "; it has " + present);
+                throw new ChoiceException("The " + what + " (" + c + ") has no runs in " + data.metricsFile() + "; it has " + present);
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(chosen));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.terastal.domain.Decimals;
 import org.terastal.evaluation.SuiteStatistics;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
@@ -389,7 +390,7 @@ public final class SuiteResults {
 
     /** A load as the files write it (at most nine significant digits, no trailing zeros). */
     static String number(double load) {
-        return org.terastal.sim.SimOutputs.num(load);
+        return Decimals.plain(load);
     }
 
     @Override

@@ -28,7 +28,7 @@ public record SuiteSelection(List<String> suites, List<String> schedulers, List<
         List<LatePolicy> lates = data.lates();
         if (late != null) {
             if (!lates.contains(late)) {
-                throw new IllegalArgumentException("The late-frame policy (" + late.label() + ") has no rows in " + data.statsFile()
+                throw new ChoiceException("The late-frame policy (" + late.label() + ") has no rows in " + data.statsFile()
                         + "; it has " + lates.stream().map(LatePolicy::label).toList());
             }
             lates = List.of(late);
@@ -42,7 +42,7 @@ public record SuiteSelection(List<String> suites, List<String> schedulers, List<
         }
         for (String c : chosen) {
             if (!present.contains(c)) {
-                throw new IllegalArgumentException("The " + what + " (" + c + ") has no rows in " + data.statsFile() + "; it has " + present);
+                throw new ChoiceException("The " + what + " (" + c + ") has no rows in " + data.statsFile() + "; it has " + present);
             }
         }
         return List.copyOf(new LinkedHashSet<>(chosen));

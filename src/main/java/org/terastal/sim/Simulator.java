@@ -3,6 +3,7 @@ package org.terastal.sim;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.terastal.domain.Decimals;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
@@ -175,8 +176,8 @@ public final class Simulator extends RunState {
      * what a 64-bit count of ns holds.
      */
     private static void checkSize(Instance scaled, Size size, SimConfig config) {
-        String run = "The run of instance '" + scaled.name() + "' at load " + SimOutputs.num(config.load()) + " up to "
-                + SimOutputs.num(config.horizonNs() / 1e9) + " s";
+        String run = "The run of instance '" + scaled.name() + "' at load " + Decimals.plain(config.load()) + " up to "
+                + Decimals.plain(config.horizonNs() / 1e9) + " s";
         if (size.frames() > Limits.MAX_FRAMES_PER_RUN) {
             throw new IllegalArgumentException(run + " would release up to " + size.frames() + " frames, more than the "
                     + Limits.MAX_FRAMES_PER_RUN + " one run may; maybe a shorter horizon, or a rate or load is mistyped");

@@ -1,8 +1,8 @@
 package org.terastal.sweep;
 
 import java.util.List;
+import org.terastal.domain.Decimals;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
 
 /**
  * One simulation run of a sweep. Its result lives in its own file, {@code cells/<id>.csv}, so a
@@ -21,7 +21,7 @@ public record Cell(int index, String scenario, String scheduler, LatePolicy late
      * their files); characters other than letters, digits, '.', '-' and '_' become '_'.
      */
     public String id() {
-        String raw = scenario + "__" + scheduler + "__" + late.label() + "__load" + SimOutputs.num(load) + "__seed" + seed;
+        String raw = scenario + "__" + scheduler + "__" + late.label() + "__load" + Decimals.plain(load) + "__seed" + seed;
         return raw.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
@@ -32,6 +32,6 @@ public record Cell(int index, String scenario, String scheduler, LatePolicy late
 
     /** The first five columns every row of the cell's results starts with. */
     List<String> runColumns() {
-        return List.of(scenario, scheduler, Long.toString(seed), SimOutputs.num(load), late.label());
+        return List.of(scenario, scheduler, Long.toString(seed), Decimals.plain(load), late.label());
     }
 }

@@ -7,18 +7,20 @@ import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
 import org.terastal.io.csv.CsvRows;
-import org.terastal.sim.SimOutputs;
+import org.terastal.io.results.MetricsCsv;
+import org.terastal.sim.RunResult;
 
 /**
  * The file of one cell: the line {@link SweepPlan#cellHeader} followed by {@code rows=} and the
- * SHA-256 of the rest of the file, the header of the tidy CSV, and the run's tidy rows. Written
- * atomically, so a file that exists is complete; read back only after checking that it is a result
- * of this very cell of this very sweep, that nothing was changed since it was written (the
- * checksum), and that its rows are those of one run ({@link CellRows}).
+ * SHA-256 of the rest of the file, the header of the tidy CSV, and the run's tidy rows
+ * ({@link MetricsCsv}). Written atomically, so a file that exists is complete; read back into the
+ * run it was written from only after checking that it is a result of this very cell of this very
+ * sweep, that nothing was changed since it was written (the checksum), and that its rows are those
+ * of one run ({@link CellRows}).
  */
 public final class CellFiles {
     private static final String ROWS = " rows=";
-    private static final CsvRows.Format METRICS = CsvRows.Format.of(SimOutputs.METRICS_HEADER);
+    private static final CsvRows.Format METRICS = CsvRows.Format.of(MetricsCsv.HEADER);
 
     private CellFiles() {
     }
@@ -28,9 +30,9 @@ public final class CellFiles {
         return dir.resolve(SweepPlan.CELLS).resolve(cell.fileName());
     }
 
-    /** Writes a cell's rows (no CSV header, as {@link SimOutputs#metricsRows} gives them) atomically. */
-    public static void write(Path dir, SweepPlan plan, Cell cell, String rows) {
-        String body = SimOutputs.METRICS_HEADER + "\n" + rows;
+    /** Writes the file of a cell's run atomically. */
+    public static void write(Path dir, SweepPlan plan, Cell cell, RunResult run) {
+        String body = MetricsCsv.HEADER + "\n" + MetricsCsv.rows(run);
         AtomicFiles.write(path(dir, cell), plan.cellHeader(cell) + ROWS + checksum(body) + "\n" + body);
     }
 
@@ -39,21 +41,12 @@ public final class CellFiles {
     }
 
     /**
-     * The rows of a cell file: their CSV text (no header) and the rows parsed.
-     *
-     * @param text the rows as the file holds them, each ending with a line break
-     * @param rows the rows, read with the header {@link SimOutputs#METRICS_HEADER}
-     */
-    public record Rows(String text, List<CsvRows.Row> rows) {
-    }
-
-    /**
-     * The rows of a cell file, after checking that it belongs to {@code cell} of {@code plan}, that it
+     * The run of a cell file, after checking that it belongs to {@code cell} of {@code plan}, that it
      * is as it was written, and that its rows are those of one complete run.
      *
      * @throws InputException naming the file, the line and what is wrong
      */
-    public static Rows read(Path file, SweepPlan plan, Cell cell) {
+    public static RunResult read(Path file, SweepPlan plan, Cell cell) {
         String text = new String(InputFiles.readBytes(file), StandardCharsets.UTF_8);
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
@@ -63,8 +56,8 @@ public final class CellFiles {
             throw new InputException(file.toString(), 1, 0, null, "The rows do not match the checksum on this line: the file was changed "
                     + "after it was written (edited, or damaged on disk); delete it to run the cell again");
         }
-        if (!body.startsWith(SimOutputs.METRICS_HEADER + "\n") || !body.endsWith("\n")) {
-            throw new InputException(file.toString(), 2, 0, null, "The cell file lacks the header " + SimOutputs.METRICS_HEADER
+        if (!body.startsWith(MetricsCsv.HEADER + "\n") || !body.endsWith("\n")) {
+            throw new InputException(file.toString(), 2, 0, null, "The cell file lacks the header " + MetricsCsv.HEADER
                     + " or its last line break; delete it to run the cell again");
         }
         List<CsvRows.Row> rows;
@@ -74,7 +67,7 @@ public final class CellFiles {
             throw new InputException(e.file(), e.line(), e.column(), e.path(), e.reason() + "; delete the file to run the cell again", e);
         }
         CellRows.check(file, cell, rows);
-        return new Rows(body.substring(SimOutputs.METRICS_HEADER.length() + 1), rows);
+        return MetricsCsv.read(rows);
     }
 
     /** The checksum the first line records, after checking that the line is the one {@code expected} of this cell. */

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.sim.ModelMetrics;
-import org.terastal.sim.SimOutputs;
 
 /**
- * Checks that the rows of a cell file are those one run writes ({@link SimOutputs#metricsRows}):
+ * Checks that the rows of a cell file are those one run writes ({@link MetricsCsv#write}):
  * every row of the cell; the whole run's group first, then each model's, each task's and each
  * accelerator's, every group once and with all its metrics in order; counts that are non-negative
  * integers adding up (released = on time + missed + dropped); rates that are numbers. The checksum
@@ -81,7 +81,7 @@ final class CellRows {
 
     private void startGroup(int line, int previous, String model, String task) {
         endGroup(previous);
-        int k = model.startsWith(SimOutputs.ACCELERATOR_PREFIX) ? 3 : !task.isEmpty() ? 2 : model.equals(ModelMetrics.OVERALL) ? 0 : 1;
+        int k = model.startsWith(MetricsCsv.ACCELERATOR_PREFIX) ? 3 : !task.isEmpty() ? 2 : model.equals(ModelMetrics.OVERALL) ? 0 : 1;
         List<String> key = List.of(model, task);
         if (group == null && k != 0) {
             fail(line, "The rows do not start with the metrics of the whole run (model " + ModelMetrics.OVERALL + ")");
@@ -98,7 +98,7 @@ final class CellRows {
         }
         group = key;
         kind = k;
-        metrics = k == 3 ? SimOutputs.ACCELERATOR_METRICS : SimOutputs.MODEL_METRICS;
+        metrics = k == 3 ? MetricsCsv.ACCELERATOR_METRICS : MetricsCsv.MODEL_METRICS;
         next = 0;
     }
 
@@ -150,7 +150,7 @@ final class CellRows {
         if (!task.isEmpty()) {
             return "task " + task;
         }
-        return model.equals(ModelMetrics.OVERALL) ? "the whole run" : model.startsWith(SimOutputs.ACCELERATOR_PREFIX) ? model : "model " + model;
+        return model.equals(ModelMetrics.OVERALL) ? "the whole run" : model.startsWith(MetricsCsv.ACCELERATOR_PREFIX) ? model : "model " + model;
     }
 
     private void fail(int line, String reason) {

@@ -1,11 +1,7 @@
 package org.terastal.sweep;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +10,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.terastal.evaluation.SuiteStatistics;
+import org.terastal.experiment.Experiment;
 import org.terastal.io.AtomicFiles;
 import org.terastal.io.InputException;
 import org.terastal.io.InputFiles;
-import org.terastal.io.csv.CsvRows;
+import org.terastal.io.csv.CsvWriter;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.online.Schedulers;
 import org.terastal.online.TerastalScheduler;
-import org.terastal.sim.Experiment;
-import org.terastal.sim.SimOutputs;
+import org.terastal.sim.RunResult;
 
 /**
  * Gathers the cell files of a sweep from one or more output folders (the folders of several shards,
- * or one folder they all wrote to) and writes {@code metrics.csv} (every cell's rows in canonical
- * order) and {@code report.txt} (computed from those rows). An unsharded run ends with the same
- * step over its own folder, so both give the same bytes.
+ * or one folder they all wrote to), each read back into its run, and writes {@code metrics.csv}
+ * (every cell's rows in canonical order) and {@code report.txt} (computed from the runs). An
+ * unsharded run ends with the same step over its own folder, so both give the same bytes.
  */
 public final class SweepMerge {
     /** The tidy CSV of every run. */
@@ -41,8 +38,6 @@ public final class SweepMerge {
     /** Per-set figures of each suite, seeds averaged (tidy CSV). */
     public static final String SUITE_SETS = "suite-sets.csv";
     private static final int NAMED = 5;
-    /** The columns that name a row's run: instance, scheduler, seed, load and late. */
-    private static final int RUN_COLUMNS = 5;
 
     private SweepMerge() {
     }
@@ -77,17 +72,13 @@ public final class SweepMerge {
     }
 
     /**
-     * Every cell's rows in canonical order, read from whichever folder holds the cell.
+     * Every cell's run in canonical order, read from whichever folder holds the cell.
      *
      * @throws IllegalArgumentException naming missing cells, or a cell found in two folders
      */
-    public static String metricsCsv(SweepPlan plan, List<Path> dirs) {
-        StringBuilder csv = new StringBuilder(SimOutputs.METRICS_HEADER).append('\n');
+    public static List<RunResult> runs(SweepPlan plan, List<Path> dirs) {
         Map<Cell, Path> files = locate(plan, dirs);
-        for (Cell cell : plan.cells()) {
-            csv.append(CellFiles.read(files.get(cell), plan, cell).text());
-        }
-        return csv.toString();
+        return plan.cells().stream().map(cell -> CellFiles.read(files.get(cell), plan, cell)).toList();
     }
 
     /** The file of every cell, each in exactly one of the folders. */
@@ -115,17 +106,8 @@ public final class SweepMerge {
         return files;
     }
 
-    /** The report of a metrics CSV written by {@link #metricsCsv}. */
-    public static String report(SweepPlan plan, String metricsCsv) {
-        List<Experiment.Run> runs = new ArrayList<>();
-        List<CsvRows.Row> rows = CsvRows.parse(METRICS, metricsCsv, SimOutputs.METRICS_HEADER);
-        int start = 0;
-        for (int i = 1; i <= rows.size(); i++) {
-            if (i == rows.size() || !sameRun(rows.get(i), rows.get(start))) {
-                runs.add(Experiment.parseRun(rows.subList(start, i)));
-                start = i;
-            }
-        }
+    /** The report of a sweep's runs, as {@link #merge} writes it. */
+    public static String report(SweepPlan plan, List<RunResult> runs) {
         return report(plan, runs, null);
     }
 
@@ -134,12 +116,12 @@ public final class SweepMerge {
      * statistics of each suite. When {@code out} is not null, the suites' statistics are also written
      * there as tidy CSV ({@value #SUITE_STATS}, {@value #SUITE_PAIRED}, {@value #SUITE_SETS}).
      */
-    private static String report(SweepPlan plan, List<Experiment.Run> runs, Path out) {
+    private static String report(SweepPlan plan, List<RunResult> runs, Path out) {
         Map<String, String> suiteOf = new HashMap<>();
         plan.scenarios().stream().filter(k -> k.suite() != null).forEach(k -> suiteOf.put(k.name(), k.suite()));
         List<String> baselines = plan.schedulers().stream().filter(s -> !Schedulers.needsSolution(s)).toList();
         StringBuilder report = new StringBuilder();
-        List<Experiment.Run> single = runs.stream().filter(r -> !suiteOf.containsKey(r.scenario())).toList();
+        List<RunResult> single = runs.stream().filter(r -> !suiteOf.containsKey(r.scenario())).toList();
         if (!single.isEmpty()) {
             report.append(Experiment.report(single, TerastalScheduler.NAME, baselines, plan.averageFrom(), plan.averageTo()));
         }
@@ -168,15 +150,10 @@ public final class SweepMerge {
         return report.toString();
     }
 
-    /** Whether two rows belong to the same run: the first five columns agree. */
-    private static boolean sameRun(CsvRows.Row a, CsvRows.Row b) {
-        return a.fields().subList(0, RUN_COLUMNS).equals(b.fields().subList(0, RUN_COLUMNS));
-    }
-
     /**
      * Merges {@code dirs} into {@code out}, which it claims for the sweep ({@link SweepFolder});
-     * returns the report. The cells are streamed into {@code metrics.csv} one at a time (a suite
-     * sweep's can be a gigabyte), and each is kept only as its parsed run. When {@code out} does not
+     * returns the report. The cells are read and written into {@code metrics.csv} one at a time
+     * (a suite sweep's can be a gigabyte), and each is kept only as its run. When {@code out} does not
      * hold this sweep already, every cell is checked before the claim writes its manifest there, so a
      * bad cell leaves {@code out} as it was.
      */
@@ -202,18 +179,14 @@ public final class SweepMerge {
     }
 
     private static String write(SweepPlan plan, Map<Cell, Path> files, Path out) {
-        List<Experiment.Run> runs = new ArrayList<>();
-        AtomicFiles.write(out.resolve(METRICS), stream -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            w.write(SimOutputs.METRICS_HEADER);
-            w.write('\n');
+        List<RunResult> runs = new ArrayList<>();
+        CsvWriter.write(out.resolve(METRICS), csv -> {
+            csv.header(MetricsCsv.HEADER);
             for (Cell cell : plan.cells()) {
-                CellFiles.Rows rows = CellFiles.read(files.get(cell), plan, cell);
-                // the rows as the cell file holds them (CSV the codec wrote, checksummed): copied, not written again
-                w.write(rows.text());
-                runs.add(Experiment.parseRun(rows.rows()));
+                RunResult run = CellFiles.read(files.get(cell), plan, cell);
+                MetricsCsv.write(csv, run);
+                runs.add(run);
             }
-            w.flush();
         });
         String report = report(plan, runs, out);
         AtomicFiles.write(out.resolve(REPORT), report);

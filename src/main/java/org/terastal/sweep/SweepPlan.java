@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.terastal.domain.Decimals;
 import org.terastal.domain.DomainException;
 import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
@@ -21,7 +22,6 @@ import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonInputs;
 import org.terastal.io.json.JsonPrinter;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
 
 /**
  * A sweep resolved to what its results depend on: scenario names with a digest of their inputs
@@ -129,7 +129,7 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
     public String describe() {
         return cells().size() + " cells: scenarios " + few(scenarios.stream().map(ScenarioKey::name).toList()) + "; schedulers "
                 + few(schedulers) + "; late " + few(lates.stream().map(LatePolicy::label).toList()) + "; loads "
-                + few(loads.stream().map(SimOutputs::num).toList()) + "; seeds " + few(seeds.stream().map(String::valueOf).toList())
+                + few(loads.stream().map(Decimals::plain).toList()) + "; seeds " + few(seeds.stream().map(String::valueOf).toList())
                 + "; horizon " + horizonNs + " ns";
     }
 
@@ -200,11 +200,11 @@ public record SweepPlan(List<ScenarioKey> scenarios, List<String> schedulers, Li
         ArrayNode late = root.putArray("late");
         lates.forEach(l -> late.add(l.label()));
         ArrayNode load = root.putArray("loads");
-        loads.forEach(l -> load.add(SimOutputs.num(l)));
+        loads.forEach(l -> load.add(Decimals.plain(l)));
         ArrayNode seed = root.putArray("seeds");
         seeds.forEach(seed::add);
         root.put("horizonNs", horizonNs);
-        root.put("average", SimOutputs.num(averageFrom) + ":" + SimOutputs.num(averageTo));
+        root.put("average", Decimals.plain(averageFrom) + ":" + Decimals.plain(averageTo));
         return JsonPrinter.print(root);
     }
 

@@ -1,7 +1,6 @@
 package org.terastal.sweep;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.terastal.experiment.Experiment;
 import org.terastal.online.Schedulers;
-import org.terastal.sim.Experiment;
+import org.terastal.sim.RunResult;
 import org.terastal.sim.SchedulerFactory;
 
 /**
@@ -31,10 +31,10 @@ public final class SweepRunner {
     public record Outcome(int ran, int reused) {
     }
 
-    /** Computes the tidy rows of one cell; called from several threads at once. */
+    /** Computes the run of one cell; called from several threads at once. */
     @FunctionalInterface
     public interface CellSimulation {
-        String rows(Cell cell);
+        RunResult run(Cell cell);
     }
 
     /** Hears how far a sweep got; {@link #cellDone} is called from the worker threads. */
@@ -71,7 +71,7 @@ public final class SweepRunner {
         return cell -> {
             Experiment.Scenario sc = byName.get(cell.scenario());
             SchedulerFactory factory = factories.get(cell.scenario() + "\n" + cell.scheduler());
-            return Experiment.rows(sc, Experiment.simulate(sc, factory, cell.seed(), cell.load(), cell.late(), plan.horizonNs()));
+            return Experiment.run(sc, factory, cell.seed(), cell.load(), cell.late(), plan.horizonNs());
         };
     }
 
@@ -101,7 +101,7 @@ public final class SweepRunner {
             for (Cell cell : todo) {
                 done.submit(() -> {
                     if (!stop.get()) {
-                        CellFiles.write(dir, plan, cell, simulation.rows(cell));
+                        CellFiles.write(dir, plan, cell, simulation.run(cell));
                     }
                     return cell;
                 });

@@ -65,6 +65,10 @@ class CommandLineContractTest {
                 usage("experiment", I, "-o", "OUT"),
                 usage("report", "OUT", "--late", "bogus", "-o", "OUT"),
                 usage("report", "OUT", "--window", "x", "-o", "OUT"),
+                // values checked against the results folder once it is read
+                usage("report", "results/builtin", "--schedulers", "edf,bogus", "-o", "OUT"),
+                usage("report", "results/builtin", "--instance", "bogus", "-o", "OUT"),
+                usage("report", "results/builtin", "--load", "9", "-o", "OUT"),
                 usage("generate", "--models", "99", "--layers", "10", "-o", "OUT"),
                 usage("generate", "--models", "2", "--layers", "10", "--load", "-1", "-o", "OUT"),
                 usage("compose", "--name", "x", "--platform", HW, "--model", "models/resnet50.json", "--task", "resnet50@10", "-o", "OUT"),

@@ -24,13 +24,13 @@ import org.terastal.domain.Implementation;
 import org.terastal.domain.Instance;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
+import org.terastal.io.results.TraceCsv;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.report.HtmlReport;
 import org.terastal.report.ResultsData;
 import org.terastal.report.Selection;
-import org.terastal.sim.ExperimentTraces;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.LayerRecord;
-import org.terastal.sim.TraceCsv;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
@@ -123,7 +123,7 @@ class ReportCommandTest {
         CategoryDataset perModel = report.charts().get(1).chart().getCategoryPlot().getDataset();
         assertEquals(sum / n, perModel.getValue("edf", "sp2dense").doubleValue(), 1e-12);
 
-        ExperimentTraces.TracedRun run = data.tracedRun("pair", "terastal", LatePolicy.DROP);
+        TraceFiles.TracedRun run = data.tracedRun("pair", "terastal", LatePolicy.DROP);
         List<LayerRecord> layers = TraceCsv.readTimeline(data.tracesIndex().resolveSibling(run.timeline()));
         XYDataset gantt = report.charts().get(8).chart().getXYPlot().getDataset();
         int bars = 0;
@@ -173,12 +173,14 @@ class ReportCommandTest {
         expectFailure(lostTimeline, "The timeline (pair/drop/edf.timeline.csv) names no file");
     }
 
+    /** A choice the results folder has nothing of is a wrong command line: exit code 2, one line naming it and what there is. */
     @Test
     void badChoicesAreNamed() {
-        expectFailure(results, "The instance (other) has no runs", "--instance", "other");
-        expectFailure(results, "The scheduler (dream) has no runs", "--schedulers", "dream");
-        expectFailure(results, "The load (1.1) has no runs", "--load", "1.1");
-        expectFailure(results, "is not inside the recorded timeline window (0.000 ms to 60.000 ms)", "--window", "50ms:70ms");
+        Path metrics = results.resolve("metrics.csv");
+        expectUsage(results, "The instance (other) has no runs in " + metrics + "; it has scenarios [pair]", "--instance", "other");
+        expectUsage(results, "The scheduler (dream) has no runs in " + metrics + "; it has [fcfs, edf, terastal]", "--schedulers", "edf,dream");
+        expectUsage(results, "The load (1.1) has no runs in " + metrics + "; it has [0.9, 1.3]", "--load", "1.1");
+        expectUsage(results, "is not inside the recorded timeline window (0.000 ms to 60.000 ms)", "--window", "50ms:70ms");
         assertEquals(2, report(results.toString(), "-o", dir.resolve("r.html").toString(), "--late", "later"), "a wrong policy is a usage error");
         assertEquals("terastal report: Invalid value for option '--late': The late-frame policy (later) is not one of drop, continue\n", err.toString());
     }
@@ -210,13 +212,23 @@ class ReportCommandTest {
     }
 
     private void expectFailure(Path resultsDir, String message, String... options) {
+        expect(1, resultsDir, message, options);
+    }
+
+    private void expectUsage(Path resultsDir, String message, String... options) {
+        expect(2, resultsDir, message, options);
+    }
+
+    /** The exit code, one line on stderr holding the message, and no file written. */
+    private void expect(int code, Path resultsDir, String message, String... options) {
         Path html = dir.resolve("out").resolve("r.html");
         Path png = dir.resolve("out").resolve("png");
         List<String> args = new ArrayList<>(List.of(resultsDir.toString(), "-o", html.toString(), "--png", png.toString()));
         args.addAll(List.of(options));
-        assertEquals(1, report(args.toArray(new String[0])), err.toString());
+        assertEquals(code, report(args.toArray(new String[0])), err.toString());
         assertTrue(err.toString().contains(message), err.toString());
-        assertEquals(1, err.toString().lines().filter(l -> l.contains(message)).count(), "one line: " + err);
+        assertEquals(1, err.toString().lines().count(), "one line: " + err);
+        assertTrue(err.toString().startsWith("terastal report: "), err.toString());
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
         err.getBuffer().setLength(0);
     }

@@ -19,8 +19,9 @@ import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.io.json.InstanceFiles;
 import org.terastal.io.json.SolutionFiles;
+import org.terastal.io.results.MetricsCsv;
+import org.terastal.io.results.SimOutputs;
 import org.terastal.sim.Durations;
-import org.terastal.sim.SimOutputs;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
 import org.terastal.testkit.SolutionHeuristics;
@@ -65,7 +66,7 @@ class SimulationCommandsTest {
         String summary = Files.readString(dir.resolve("a").resolve(SimOutputs.SUMMARY));
         assertTrue(summary.contains("\"scheduler\": \"terastal\""), summary);
         assertTrue(out.toString().contains("resnet50"), out.toString());
-        assertTrue(Files.readString(dir.resolve("a").resolve(SimOutputs.METRICS)).startsWith(SimOutputs.METRICS_HEADER + "\n"));
+        assertTrue(Files.readString(dir.resolve("a").resolve(SimOutputs.METRICS)).startsWith(MetricsCsv.HEADER + "\n"));
     }
 
     /** An output folder holds one run's files: a later run replaces it whole, or leaves it as it was. */
@@ -119,7 +120,7 @@ class SimulationCommandsTest {
         assertTrue(report.contains("Headline (loads 0.80-1.40"), report);
         assertTrue(report.contains("vs edf"), report);
         List<String> csv = Files.readAllLines(dir.resolve("exp").resolve("metrics.csv"));
-        assertEquals(SimOutputs.METRICS_HEADER, csv.get(0));
+        assertEquals(MetricsCsv.HEADER, csv.get(0));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("pair,terastal,1,1.4,drop,resnet50,,miss_rate,")), String.join("\n", csv.subList(0, 5)));
         assertTrue(csv.stream().anyMatch(l -> l.matches("pair,terastal,1,1\\.4,drop,resnet50,[^,]+,miss_rate,.*")), "a task row beside the model's");
     }

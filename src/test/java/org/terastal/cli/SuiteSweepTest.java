@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.terastal.domain.Instance;
 import org.terastal.io.json.InstanceFiles;
+import org.terastal.io.results.MetricsCsv;
+import org.terastal.online.Schedulers;
 import org.terastal.sim.LatePolicy;
+import org.terastal.sim.RunResult;
 import org.terastal.sim.SimConfig;
-import org.terastal.sim.SimOutputs;
 import org.terastal.sim.SimResult;
 import org.terastal.sim.Simulator;
-import org.terastal.online.Schedulers;
 
 /** A sweep over a suite, end to end: tables solved once per set, statistics over sets, and what is refused. */
 class SuiteSweepTest {
@@ -120,6 +121,6 @@ class SuiteSweepTest {
         SimResult one = Simulator.run(set, latency, Schedulers.factory("edf", null), new SimConfig(1_000_000_000L, 1, LatePolicy.DROP, 1.3, true));
         SimResult two = Simulator.run(set, latency, Schedulers.factory("edf", null), new SimConfig(1_000_000_000L, 2, LatePolicy.DROP, 1.3, true));
         assertNotEquals(one.trace().frames(), two.trace().frames());
-        assertNotEquals(List.of(SimOutputs.metricsRows(one)), List.of(SimOutputs.metricsRows(two).replace(",2,1.3,", ",1,1.3,")));
+        assertNotEquals(List.of(MetricsCsv.rows(RunResult.of(one, set.name()))), List.of(MetricsCsv.rows(RunResult.of(two, set.name())).replace(",2,1.3,", ",1,1.3,")));
     }
 }

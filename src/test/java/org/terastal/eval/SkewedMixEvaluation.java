@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
-import org.terastal.online.Schedulers;
+import org.terastal.experiment.Experiment;
 import org.terastal.io.AtomicFiles;
-import org.terastal.sim.Experiment;
+import org.terastal.online.Schedulers;
 import org.terastal.sim.LatePolicy;
+import org.terastal.sim.RunResult;
 import org.terastal.sweep.Cell;
 import org.terastal.sweep.Sweep;
 import org.terastal.sweep.SweepFolder;
@@ -74,12 +75,12 @@ public final class SkewedMixEvaluation {
                         }
                     });
         }
-        String csv = SweepMerge.metricsCsv(plan, List.of(out));
-        AtomicFiles.write(out.resolve(SweepMerge.METRICS), csv);
+        SweepMerge.merge(List.of(out), out);
+        List<RunResult> runs = SweepMerge.runs(plan, List.of(out));
         StringBuilder report = new StringBuilder();
         for (double[] range : new double[][] {{0.6, 1.6}, {1.0, 1.6}}) {
             SweepPlan ranged = new SweepPlan(keys, Schedulers.NAMES, lates, plan.loads(), seedList, horizon, range[0], range[1]);
-            report.append(SweepMerge.report(ranged, csv)).append('\n');
+            report.append(SweepMerge.report(ranged, runs)).append('\n');
         }
         AtomicFiles.write(out.resolve(SweepMerge.REPORT), report.toString());
         System.out.print(report);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.terastal.io.csv.CsvRows;
 import org.terastal.report.SuiteResults;
-import org.terastal.sim.Experiment;
 import org.terastal.sim.LatePolicy;
 import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.RunResult;
 import org.terastal.testkit.AwkwardNames;
 
 /** The suite statistics on hand-made runs whose figures are known. */
@@ -28,8 +28,9 @@ class SuiteStatisticsTest {
     }
 
     /** Set s, scheduler, load: two models with the given miss rates. */
-    private static Experiment.Run run(String set, String scheduler, double load, long seed, double a, double b, double loss) {
-        return new Experiment.Run(set, scheduler, seed, load, LatePolicy.DROP, List.of(model("a", a, loss), model("b", b, 0)), List.of());
+    private static RunResult run(String set, String scheduler, double load, long seed, double a, double b, double loss) {
+        return new RunResult(set, scheduler, seed, load, LatePolicy.DROP, model(ModelMetrics.OVERALL, (a + b) / 2, loss / 2),
+                List.of(model("a", a, loss), model("b", b, 0)), List.of(), List.of());
     }
 
     private static SuiteStatistics.Result result() {
@@ -38,7 +39,7 @@ class SuiteStatisticsTest {
 
     /** The runs of a suite and a baseline by these names. */
     private static SuiteStatistics.Result result(String suite, String baseline) {
-        List<Experiment.Run> runs = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
         // three sets, two loads; terastal is better on set 0, tied on set 1 (within 0.01), worse on set 2
         double[][] terastal = {{0.0, 0.10}, {0.0, 0.20}, {0.0, 0.40}};
         double[][] edf = {{0.0, 0.30}, {0.0, 0.21}, {0.1, 0.30}};

@@ -222,8 +222,8 @@ class SuiteReportTest {
                 .map(HtmlReport.Chart::id).toList());
         assertTrue(HtmlReport.build(ResultsFolder.open(full, List.of("skewed-vision"), List.of(), null, null, null)).charts().stream()
                 .noneMatch(c -> c.id().startsWith("suite-")));
-        expectFailure(full, List.of("--instance", "s", "--window", "0:1ms"), "The window chooses", "no scenario is chosen");
-        expectFailure(full, List.of("--instance", "t"), "The instance (t) has no runs in " + full.resolve("metrics.csv") + " nor in "
+        expectUsage(full, List.of("--instance", "s", "--window", "0:1ms"), "The window chooses", "no scenario is chosen");
+        expectUsage(full, List.of("--instance", "t"), "The instance (t) has no runs in " + full.resolve("metrics.csv") + " nor in "
                 + full.resolve("suite-stats.csv") + "; it has scenarios [skewed-vision] and suites [s]");
 
         HtmlReport two = HtmlReport.build(ResultsFolder.open(suiteOnly, List.of(), List.of("terastal", "edf"), null, null, null));
@@ -234,12 +234,13 @@ class SuiteReportTest {
         assertFalse(page.contains("<th>edf+guard</th>"), "filtered out of tables and the win/tie/loss table");
         assertTrue(page.contains("<th>terastal</th><th>edf</th>"));
 
-        expectFailure(suiteOnly, List.of("--late", "continue"), "The late-frame policy (continue) has no rows in "
+        expectUsage(suiteOnly, List.of("--late", "continue"), "The late-frame policy (continue) has no rows in "
                 + suiteOnly.resolve("suite-stats.csv") + "; it has [drop]");
-        expectFailure(suiteOnly, List.of("--schedulers", "dream"), "The scheduler (dream) has no rows in");
-        expectFailure(suiteOnly, List.of("--instance", "t"), "The instance (t) has no runs in " + suiteOnly.resolve("suite-stats.csv")
+        expectUsage(suiteOnly, List.of("--schedulers", "dream"), "The scheduler (dream) has no rows in " + suiteOnly.resolve("suite-stats.csv")
+                + "; it has [edf, edf+guard, terastal]");
+        expectUsage(suiteOnly, List.of("--instance", "t"), "The instance (t) has no runs in " + suiteOnly.resolve("suite-stats.csv")
                 + "; it has suites [s]");
-        expectFailure(suiteOnly, List.of("--load", "1.5"), "The load (1.5) chooses what the per-model and Gantt charts of a scenario show");
+        expectUsage(suiteOnly, List.of("--load", "1.5"), "The load (1.5) chooses what the per-model and Gantt charts of a scenario show");
     }
 
     /** Lines that coincide (all schedulers at 0 at load 0.8) stay visible: distinct dashes and hollow markers, solid line drawn first. */
@@ -365,16 +366,29 @@ class SuiteReportTest {
 
     /** Exit code 1, one line on stderr holding every message, and no file written. */
     private void expectFailure(Path resultsDir, List<String> options, String... messages) {
+        expect(1, resultsDir, options, messages);
+    }
+
+    /** A choice the folder has nothing of is a wrong command line: exit code 2, one line holding every message, no file written. */
+    private void expectUsage(Path resultsDir, List<String> options, String... messages) {
+        String line = expect(2, resultsDir, options, messages);
+        assertTrue(line.startsWith("terastal report: "), line);
+    }
+
+    /** The line on stderr. */
+    private String expect(int code, Path resultsDir, List<String> options, String... messages) {
         Path html = dir.resolve("out").resolve("r.html");
         List<String> args = new ArrayList<>(List.of(resultsDir.toString(), "-o", html.toString(), "--png", dir.resolve("out").resolve("png").toString()));
         args.addAll(options);
-        assertEquals(1, report(args.toArray(new String[0])), err.toString());
+        assertEquals(code, report(args.toArray(new String[0])), err.toString());
         assertEquals(1, err.toString().lines().count(), "one line: " + err);
+        String line = err.toString();
         for (String m : messages) {
             assertTrue(err.toString().contains(m), m + " in " + err);
         }
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
         err.getBuffer().setLength(0);
+        return line;
     }
 
     private Path copy(String name) throws IOException {

@@ -19,7 +19,7 @@ import org.terastal.domain.Task;
 import org.terastal.io.csv.CsvRows;
 import org.terastal.io.csv.CsvWriter;
 import org.terastal.io.csv.LatencyCsv;
-import org.terastal.sim.ExperimentTraces;
+import org.terastal.io.results.TraceFiles;
 import org.terastal.testkit.SixModels;
 
 /**
@@ -60,12 +60,12 @@ class ShippedCsvTest {
     @Test
     void theTracesIndexAndResponseTablesAreWrittenAsShipped() throws IOException {
         for (String results : List.of("results/builtin", "results/maestro")) {
-            Path index = Path.of(results, ExperimentTraces.FOLDER, ExperimentTraces.INDEX);
-            List<ExperimentTraces.TracedRun> runs = ExperimentTraces.readIndex(index);
-            assertEquals(Files.readString(index), ExperimentTraces.indexCsv(runs));
-            for (ExperimentTraces.TracedRun run : runs) {
+            Path index = Path.of(results, TraceFiles.FOLDER, TraceFiles.INDEX);
+            List<TraceFiles.TracedRun> runs = TraceFiles.readIndex(index);
+            assertEquals(Files.readString(index), TraceFiles.indexCsv(runs));
+            for (TraceFiles.TracedRun run : runs) {
                 Path responses = index.resolveSibling(run.responses());
-                assertEquals(Files.readString(responses), ExperimentTraces.responsesCsv(ExperimentTraces.readResponses(responses)), responses.toString());
+                assertEquals(Files.readString(responses), TraceFiles.responsesCsv(TraceFiles.readResponses(responses)), responses.toString());
             }
         }
     }

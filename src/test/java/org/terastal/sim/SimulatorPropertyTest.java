@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.terastal.domain.Solution;
+import org.terastal.io.results.SimOutputs;
+import org.terastal.io.results.TraceCsv;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.check.ScheduleChecker;
 import org.terastal.testkit.RandomInstances;

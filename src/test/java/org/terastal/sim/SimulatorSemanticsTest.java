@@ -19,6 +19,7 @@ import org.terastal.domain.Model;
 import org.terastal.domain.Platform;
 import org.terastal.domain.Task;
 import org.terastal.io.csv.CsvRows;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.online.Schedulers;
 import org.terastal.sim.check.ScheduleChecker;
 
@@ -135,8 +136,8 @@ class SimulatorSemanticsTest {
         assertEquals(10, r.tasks().get(0).metrics().released());
         assertEquals(5, r.tasks().get(1).metrics().released());
         assertEquals(15, r.model("m0").released());
-        Experiment.Run back = Experiment.parseRun(CsvRows.parse("metrics.csv", SimOutputs.METRICS_HEADER + "\n" + SimOutputs.metricsRows(r),
-                SimOutputs.METRICS_HEADER));
+        RunResult back = MetricsCsv.read(CsvRows.parse("metrics.csv", MetricsCsv.HEADER + "\n" + MetricsCsv.rows(RunResult.of(r, r.instance())),
+                MetricsCsv.HEADER));
         assertEquals(r.tasks(), back.tasks());
         assertEquals(r.models(), back.models());
     }

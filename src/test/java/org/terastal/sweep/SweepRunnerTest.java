@@ -19,11 +19,12 @@ import org.terastal.costmodel.AnalyticalCostModel;
 import org.terastal.costmodel.CostModel;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
+import org.terastal.experiment.Experiment;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.CsvRows;
-import org.terastal.sim.Experiment;
+import org.terastal.io.results.MetricsCsv;
 import org.terastal.sim.LatePolicy;
-import org.terastal.sim.SimOutputs;
+import org.terastal.sim.RunResult;
 import org.terastal.sim.SolutionScaling;
 import org.terastal.testkit.AwkwardNames;
 import org.terastal.testkit.SixModels;
@@ -143,9 +144,9 @@ class SweepRunnerTest {
             if (calls.incrementAndGet() == 12) {
                 throw new IllegalStateException("killed");
             }
-            String rows = real.rows(cell);
+            RunResult run = real.run(cell);
             finished.incrementAndGet();
-            return rows;
+            return run;
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> run(plan, killed, plan.cells(), 2, dying));
@@ -171,13 +172,13 @@ class SweepRunnerTest {
         String report = SweepMerge.merge(List.of(out), out);
 
         Cell cell = awkward.cells().get(0);
-        CellFiles.Rows rows = CellFiles.read(CellFiles.path(out, cell), awkward, cell);
+        String file = Files.readString(CellFiles.path(out, cell));
         String metrics = Files.readString(out.resolve(SweepMerge.METRICS));
-        assertEquals(SimOutputs.METRICS_HEADER + "\n" + rows.text(), metrics);
-        List<String> accelerators = AwkwardNames.ACCELERATORS.stream().map(a -> SimOutputs.ACCELERATOR_PREFIX + a).toList();
-        assertEquals(accelerators, CsvRows.read(out.resolve(SweepMerge.METRICS), SimOutputs.METRICS_HEADER).stream().map(r -> r.get("model"))
-                .filter(m -> m.startsWith(SimOutputs.ACCELERATOR_PREFIX)).distinct().toList());
-        assertEquals(report, SweepMerge.report(awkward, metrics));
+        assertEquals(file.substring(file.indexOf('\n') + 1), metrics, "the run read back from its cell writes the rows of the cell");
+        List<String> accelerators = AwkwardNames.ACCELERATORS.stream().map(a -> MetricsCsv.ACCELERATOR_PREFIX + a).toList();
+        assertEquals(accelerators, CsvRows.read(out.resolve(SweepMerge.METRICS), MetricsCsv.HEADER).stream().map(r -> r.get("model"))
+                .filter(m -> m.startsWith(MetricsCsv.ACCELERATOR_PREFIX)).distinct().toList());
+        assertEquals(report, SweepMerge.report(awkward, SweepMerge.runs(awkward, List.of(out))));
         assertEquals(1, run(awkward, out, awkward.cells(), 1, simulation).reused(), "the cell is reused, not run again");
     }
 

@@ -1,23 +1,28 @@
-package org.terastal.sim;
+package org.terastal.experiment;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
-import org.terastal.io.InputException;
-import org.terastal.io.csv.CsvRows;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.RunResult;
+import org.terastal.sim.SchedulerFactory;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
+import org.terastal.sim.SolutionProvider;
 
 /**
  * Batch experiments: every scheduler over scenarios × late-frame policies × load levels × seeds. A
- * run's outcome is kept as its tidy CSV rows ({@link SimOutputs#metricsRows}); the paper-style text
- * report is computed from those rows, read back ({@link #parseRun}), so a report made from files
- * written by separate processes is the same as one made in a single process. The runs themselves
- * are scheduled by {@code org.terastal.sweep}.
+ * run's outcome is kept as its figures ({@link RunResult}); the paper-style text report is computed
+ * from those, whether they were made in this process or read back from the files of separate ones.
+ * The runs themselves are scheduled by {@code org.terastal.sweep}.
  *
  * <p>The report's "per-model miss rate" of a scheduler is the mean over the models of a scenario of
  * each model's deadline-miss rate, averaged over seeds; Terastal's reduction against a baseline is
@@ -39,121 +44,17 @@ public final class Experiment {
     public record Scenario(String name, Instance instance, LatencyTable latency, SolutionProvider solutions) {
     }
 
-    /**
-     * The outcome of one run, as the report needs it.
-     *
-     * @param scenario  scenario name
-     * @param scheduler scheduler name
-     * @param seed      seed
-     * @param load      load factor
-     * @param late      late-frame policy
-     * @param models    per-model metrics of the models some task runs, in instance order
-     * @param tasks     per-task metrics, in instance order
-     */
-    public record Run(String scenario, String scheduler, long seed, double load, LatePolicy late, List<ModelMetrics> models,
-                      List<TaskMetrics> tasks) {
-        public Run {
-            models = List.copyOf(models);
-            tasks = List.copyOf(tasks);
-        }
-
-        /** The metrics of a model. */
-        public ModelMetrics model(String id) {
-            return models.stream().filter(m -> m.model().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("No model '" + id + "' in the run of '" + scenario + "'"));
-        }
-    }
-
-    /** The columns that name the run of a row. */
-    private static final List<String> RUN_COLUMNS = List.of("instance", "scheduler", "seed", "load", "late");
-
     private Experiment() {
     }
 
-    /** One run of a scenario. */
-    public static SimResult simulate(Scenario scenario, SchedulerFactory factory, long seed, double load, LatePolicy late, long horizonNs) {
-        return Simulator.run(scenario.instance(), scenario.latency(), factory, new SimConfig(horizonNs, seed, late, load, false));
-    }
-
-    /** The tidy rows (no header) of a run, with the scenario's name in the instance column. */
-    public static String rows(Scenario scenario, SimResult result) {
-        return SimOutputs.metricsRows(result, scenario.name());
-    }
-
-    /**
-     * Reads back the rows {@link #rows} wrote for one run (read with the header {@link SimOutputs#METRICS_HEADER}).
-     *
-     * @throws InputException naming the file, line and column, when the rows are not those of one run
-     */
-    public static Run parseRun(List<CsvRows.Row> rows) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("There are no rows");
-        }
-        CsvRows.Row first = rows.get(0);
-        Map<String, Map<String, CsvRows.Row>> metrics = new LinkedHashMap<>();
-        Map<String, Map<String, CsvRows.Row>> taskMetrics = new LinkedHashMap<>();
-        Map<String, String> taskModel = new LinkedHashMap<>();
-        for (CsvRows.Row row : rows) {
-            for (String column : RUN_COLUMNS) {
-                if (!row.get(column).equals(first.get(column))) {
-                    throw row.error(column, "belongs to another run than the row of line " + first.line() + " (" + first.get(column) + ")");
-                }
-            }
-            String model = row.get("model");
-            String task = row.get("task");
-            if (!task.isEmpty()) {
-                String known = taskModel.putIfAbsent(task, model);
-                if (known != null && !known.equals(model)) {
-                    throw row.error("model", "of task '" + task + "' is not the model an earlier row gives it (" + known + ")");
-                }
-                taskMetrics.computeIfAbsent(task, k -> new LinkedHashMap<>()).put(row.get("metric"), row);
-            } else if (!model.equals(ModelMetrics.OVERALL) && !model.startsWith(SimOutputs.ACCELERATOR_PREFIX)) {
-                metrics.computeIfAbsent(model, k -> new LinkedHashMap<>()).put(row.get("metric"), row);
-            }
-        }
-        List<ModelMetrics> models = new ArrayList<>();
-        metrics.forEach((model, m) -> models.add(modelMetrics(first, model, m)));
-        List<TaskMetrics> tasks = new ArrayList<>();
-        taskMetrics.forEach((task, m) -> tasks.add(new TaskMetrics(task, modelMetrics(first, taskModel.get(task), m))));
-        LatePolicy late;
-        try {
-            late = LatePolicy.parse(first.get("late"));
-        } catch (IllegalArgumentException e) {
-            throw first.error("late", "is not a late-frame policy (drop or continue)");
-        }
-        return new Run(first.get("instance"), first.get("scheduler"), first.getLong("seed"), first.getDouble("load"), late, models, tasks);
-    }
-
-    private static ModelMetrics modelMetrics(CsvRows.Row first, String model, Map<String, CsvRows.Row> m) {
-        try {
-            return new ModelMetrics(model, longOf(first, m, "released"), longOf(first, m, "on_time"), longOf(first, m, "missed"),
-                    longOf(first, m, "dropped"), doubleOf(first, m, "miss_rate"), longOf(first, m, "response_p50_ns"),
-                    longOf(first, m, "response_p95_ns"), longOf(first, m, "response_p99_ns"), longOf(first, m, "response_max_ns"),
-                    doubleOf(first, m, "tardiness_mean_ns"), longOf(first, m, "tardiness_max_ns"), doubleOf(first, m, "accuracy_loss_mean"),
-                    doubleOf(first, m, "accuracy_loss_max"));
-        } catch (IllegalArgumentException e) {
-            throw first.rowError("The metrics of model '" + model + "' in the run starting here are not those of a run: " + e.getMessage());
-        }
-    }
-
-    private static CsvRows.Row metric(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
-        CsvRows.Row row = m.get(name);
-        if (row == null) {
-            throw first.rowError("The metric " + name + " is missing from the run starting here");
-        }
-        return row;
-    }
-
-    private static long longOf(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
-        return metric(first, m, name).getLong("value");
-    }
-
-    private static double doubleOf(CsvRows.Row first, Map<String, CsvRows.Row> m, String name) {
-        return metric(first, m, name).getDouble("value");
+    /** One run of a scenario, without its trace, named after the scenario. */
+    public static RunResult run(Scenario scenario, SchedulerFactory factory, long seed, double load, LatePolicy late, long horizonNs) {
+        SimResult result = Simulator.run(scenario.instance(), scenario.latency(), factory, new SimConfig(horizonNs, seed, late, load, false));
+        return RunResult.of(result, scenario.name());
     }
 
     /** Mean per-model miss rate of a run (models some task runs). */
-    static double perModelMissRate(Run r) {
+    static double perModelMissRate(RunResult r) {
         return r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
     }
 
@@ -165,12 +66,12 @@ public final class Experiment {
      * @param terastal  name of the scheduler whose reductions are reported
      * @param baselines names of the baselines
      */
-    public static String report(List<Run> runs, String terastal, List<String> baselines, double fromLoad, double toLoad) {
+    public static String report(List<RunResult> runs, String terastal, List<String> baselines, double fromLoad, double toLoad) {
         StringBuilder sb = new StringBuilder();
         Set<String> scenarios = new LinkedHashSet<>();
         Set<String> schedulers = new LinkedHashSet<>();
         Set<LatePolicy> lates = new LinkedHashSet<>();
-        Set<Double> loads = new java.util.TreeSet<>();
+        Set<Double> loads = new TreeSet<>();
         runs.forEach(r -> {
             scenarios.add(r.scenario());
             schedulers.add(r.scheduler());
@@ -185,7 +86,7 @@ public final class Experiment {
         Map<String, double[]> accuracy = new LinkedHashMap<>();
         for (String sc : scenarios) {
             for (LatePolicy late : lates) {
-                List<Run> block = runs.stream().filter(r -> r.scenario().equals(sc) && r.late() == late).toList();
+                List<RunResult> block = runs.stream().filter(r -> r.scenario().equals(sc) && r.late() == late).toList();
                 sb.append("== ").append(sc).append(", late frames: ").append(late.label()).append('\n');
                 sb.append("Per-model deadline-miss rate (mean over models and seeds) versus load factor\n");
                 sb.append(String.format(Locale.ROOT, "%-6s", "load"));
@@ -200,7 +101,7 @@ public final class Experiment {
                     }
                     sb.append('\n');
                 }
-                List<Run> inRange = block.stream().filter(r -> r.load() >= fromLoad - 1e-9 && r.load() <= toLoad + 1e-9).toList();
+                List<RunResult> inRange = block.stream().filter(r -> r.load() >= fromLoad - 1e-9 && r.load() <= toLoad + 1e-9).toList();
                 List<String> models = inRange.isEmpty() ? List.of()
                         : inRange.get(0).models().stream().map(ModelMetrics::model).toList();
                 sb.append("Per-model miss rate over ").append(range).append(withTerastal ? ", and " + terastal + "'s reduction" : "").append('\n');
@@ -264,7 +165,7 @@ public final class Experiment {
     }
 
     /** Whether the scheduler ran a variant of the model in any run of the scenario. */
-    private static boolean usedVariants(List<Run> runs, String scenario, String scheduler, String model) {
+    private static boolean usedVariants(List<RunResult> runs, String scenario, String scheduler, String model) {
         return runs.stream().filter(r -> r.scenario().equals(scenario) && r.scheduler().equals(scheduler))
                 .anyMatch(r -> r.model(model).accuracyLossMax() > 0);
     }

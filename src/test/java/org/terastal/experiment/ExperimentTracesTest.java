@@ -1,4 +1,4 @@
-package org.terastal.sim;
+package org.terastal.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,18 +9,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.terastal.domain.Instance;
 import org.terastal.domain.LatencyTable;
 import org.terastal.io.InputException;
 import org.terastal.io.csv.LatencyCsv;
+import org.terastal.io.results.TraceCsv;
+import org.terastal.io.results.TraceFiles;
+import org.terastal.io.results.TraceFiles.ResponseQuantile;
+import org.terastal.io.results.TraceFiles.TracedRun;
 import org.terastal.online.Schedulers;
-import org.terastal.sim.ExperimentTraces.ResponseQuantile;
-import org.terastal.sim.ExperimentTraces.TracedRun;
+import org.terastal.sim.LatePolicy;
+import org.terastal.sim.LayerRecord;
+import org.terastal.sim.ModelMetrics;
+import org.terastal.sim.RunResult;
+import org.terastal.sim.SimConfig;
+import org.terastal.sim.SimResult;
+import org.terastal.sim.Simulator;
 import org.terastal.testkit.AwkwardNames;
 import org.terastal.testkit.SixModels;
 import org.terastal.testkit.SixModels.Share;
@@ -48,8 +55,8 @@ class ExperimentTracesTest {
         List<TracedRun> runs = ExperimentTraces.write(spec, 1.3, from, to, dir, progress::add);
         assertEquals(4, runs.size());
         assertEquals(runs, progress);
-        Path traces = dir.resolve(ExperimentTraces.FOLDER);
-        assertEquals(runs, ExperimentTraces.readIndex(traces.resolve(ExperimentTraces.INDEX)));
+        Path traces = dir.resolve(TraceFiles.FOLDER);
+        assertEquals(runs, TraceFiles.readIndex(traces.resolve(TraceFiles.INDEX)));
         for (TracedRun run : runs) {
             assertEquals(7L, run.seed(), "the first seed is traced");
             assertEquals(1.3, run.load());
@@ -57,13 +64,13 @@ class ExperimentTracesTest {
                     new SimConfig(spec.horizonNs(), run.seed(), run.late(), run.load(), true));
             SimResult untraced = Simulator.run(MIX, LATENCY, Schedulers.factory(run.scheduler(), null),
                     new SimConfig(spec.horizonNs(), run.seed(), run.late(), run.load(), false));
-            assertEquals(SimOutputs.metricsRows(untraced), SimOutputs.metricsRows(again), "keeping the trace changes nothing");
+            assertEquals(RunResult.of(untraced, "pair"), RunResult.of(again, "pair"), "keeping the trace changes nothing");
             List<LayerRecord> expected = again.trace().layers().stream().filter(l -> l.endNs() > from && l.startNs() < to).toList();
             List<LayerRecord> read = TraceCsv.readTimeline(traces.resolve(run.timeline()));
             assertFalse(read.isEmpty(), run.toString());
             assertEquals(expected, read, run.toString());
 
-            List<ResponseQuantile> quantiles = ExperimentTraces.readResponses(traces.resolve(run.responses()));
+            List<ResponseQuantile> quantiles = TraceFiles.readResponses(traces.resolve(run.responses()));
             for (ModelMetrics m : again.models()) {
                 List<ResponseQuantile> mine = quantiles.stream().filter(q -> q.model().equals(m.model())).toList();
                 long completed = m.onTime() + m.missed();
@@ -85,18 +92,18 @@ class ExperimentTracesTest {
     void responsesRoundTripAndGolden() throws IOException {
         List<ResponseQuantile> rows = List.of(new ResponseQuantile("a", 0, 5), new ResponseQuantile("a", 0.025, 7),
                 new ResponseQuantile("b", 1, 123456789));
-        String text = ExperimentTraces.responsesCsv(rows);
+        String text = TraceFiles.responsesCsv(rows);
         assertEquals("model,quantile,response_ns\na,0,5\na,0.025,7\nb,1,123456789\n", text);
         Path f = dir.resolve("r.csv");
         Files.writeString(f, text);
-        assertEquals(rows, ExperimentTraces.readResponses(f));
+        assertEquals(rows, TraceFiles.readResponses(f));
     }
 
     @Test
     void indexGolden() {
         TracedRun run = new TracedRun("s", "edf", 1, 1.0, LatePolicy.DROP, 0, 20_000_000, "s/drop/edf.timeline.csv", "s/drop/edf.responses.csv");
-        assertEquals(ExperimentTraces.INDEX_HEADER + "\ns,edf,1,1,drop,0,20000000,s/drop/edf.timeline.csv,s/drop/edf.responses.csv\n",
-                ExperimentTraces.indexCsv(List.of(run)));
+        assertEquals(TraceFiles.INDEX_HEADER + "\ns,edf,1,1,drop,0,20000000,s/drop/edf.timeline.csv,s/drop/edf.responses.csv\n",
+                TraceFiles.indexCsv(List.of(run)));
     }
 
     /** Names that need quoting (free text in these records) come back whole from the index and response tables. */
@@ -105,40 +112,40 @@ class ExperimentTracesTest {
         TracedRun run = new TracedRun(AwkwardNames.TEXT, " edf", 1, 1.0, LatePolicy.DROP, 0, 20, "a, \"b\".timeline.csv", "#r.csv");
         Files.writeString(dir.resolve(run.timeline()), "");
         Files.writeString(dir.resolve(run.responses()), "");
-        Path index = dir.resolve(ExperimentTraces.INDEX);
-        Files.writeString(index, ExperimentTraces.indexCsv(List.of(run)));
-        assertEquals(List.of(run), ExperimentTraces.readIndex(index));
+        Path index = dir.resolve(TraceFiles.INDEX);
+        Files.writeString(index, TraceFiles.indexCsv(List.of(run)));
+        assertEquals(List.of(run), TraceFiles.readIndex(index));
         List<ResponseQuantile> rows = List.of(new ResponseQuantile(AwkwardNames.TEXT, 0.5, 3), new ResponseQuantile(" #m", 1, 4));
         Path responses = dir.resolve("r.csv");
-        Files.writeString(responses, ExperimentTraces.responsesCsv(rows));
-        assertEquals(rows, ExperimentTraces.readResponses(responses));
+        Files.writeString(responses, TraceFiles.responsesCsv(rows));
+        assertEquals(rows, TraceFiles.readResponses(responses));
     }
 
     @Test
     void badTraceFilesNameTheirPlace() throws IOException {
         Path r = dir.resolve("r.csv");
         Files.writeString(r, "model,quantile,response_ns\na,0.5,12\na,1.5,13\n");
-        InputException e = assertThrows(InputException.class, () -> ExperimentTraces.readResponses(r));
+        InputException e = assertThrows(InputException.class, () -> TraceFiles.readResponses(r));
         assertEquals(r + ":3:3: The quantile (1.5) is not in [0, 1]", e.getMessage());
         Files.writeString(r, "model,quantile,response_ns\na,0.5,twelve\n");
-        e = assertThrows(InputException.class, () -> ExperimentTraces.readResponses(r));
+        e = assertThrows(InputException.class, () -> TraceFiles.readResponses(r));
         assertEquals(r + ":2:7: The response_ns (twelve) is not an integer", e.getMessage());
         Path index = dir.resolve("index.csv");
-        Files.writeString(index, ExperimentTraces.INDEX_HEADER + "\ns,edf,1,1,drop,0,20,s/edf.timeline.csv,r.csv\n");
-        e = assertThrows(InputException.class, () -> ExperimentTraces.readIndex(index));
+        Files.writeString(index, TraceFiles.INDEX_HEADER + "\ns,edf,1,1,drop,0,20,s/edf.timeline.csv,r.csv\n");
+        e = assertThrows(InputException.class, () -> TraceFiles.readIndex(index));
         assertTrue(e.getMessage().startsWith(index + ":2:") && e.getMessage().contains("The timeline (s/edf.timeline.csv) names no file"),
                 e.getMessage());
-        Files.writeString(index, ExperimentTraces.INDEX_HEADER + "\ns,edf,1,1,late,0,20,r.csv,r.csv\n");
-        e = assertThrows(InputException.class, () -> ExperimentTraces.readIndex(index));
+        Files.writeString(index, TraceFiles.INDEX_HEADER + "\ns,edf,1,1,late,0,20,r.csv,r.csv\n");
+        e = assertThrows(InputException.class, () -> TraceFiles.readIndex(index));
         assertTrue(e.getMessage().startsWith(index + ":2:11: The late (late) is not one of [drop, continue]"), e.getMessage());
-        Files.writeString(index, ExperimentTraces.INDEX_HEADER + "\ns,edf,1,1,drop,0,20,../r.csv,r.csv\n");
-        e = assertThrows(InputException.class, () -> ExperimentTraces.readIndex(index));
+        Files.writeString(index, TraceFiles.INDEX_HEADER + "\ns,edf,1,1,drop,0,20,../r.csv,r.csv\n");
+        e = assertThrows(InputException.class, () -> TraceFiles.readIndex(index));
         assertTrue(e.getMessage().contains("The timeline (../r.csv) names no file inside"), e.getMessage());
     }
 
     @Test
     void windowMustBeASpan() {
         assertThrows(IllegalArgumentException.class, () -> ExperimentTraces.write(spec(List.of("edf"), List.of(LatePolicy.DROP)), 1, 5, 5, dir, r -> { }));
-        assertFalse(Files.exists(dir.resolve(ExperimentTraces.FOLDER)));
+        assertFalse(Files.exists(dir.resolve(TraceFiles.FOLDER)));
     }
 }
