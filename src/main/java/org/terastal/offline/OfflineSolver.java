@@ -140,8 +140,7 @@ public final class OfflineSolver {
             plan = LoadPlanner.plan(encoding.problem()); // deadlines and latencies in the coarser unit
         }
         // the planner's time counts against the limit: it is part of the solve
-        double forSearch = settings.timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
-        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings.withTimeLimit(Math.max(1e-3, forSearch)),
+        LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings.withTimeLimit(settings.secondsLeft(start)),
                 (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases,
                 start(encoding, plan, warm));
         String size = encoding.ir().size();

@@ -37,6 +37,14 @@ public record SolverSettings(int workers, long seed, double timeLimitSeconds, bo
     }
 
     /** The same settings with another time limit. */
+    /**
+     * What is left of the time limit for a solve that began at {@code startNanos} ({@link System#nanoTime()}),
+     * seconds, at least a millisecond: building a model counts against the limit as much as searching it.
+     */
+    public double secondsLeft(long startNanos) {
+        return Math.max(1e-3, timeLimitSeconds - (System.nanoTime() - startNanos) / 1e9);
+    }
+
     public SolverSettings withTimeLimit(double seconds) {
         return new SolverSettings(workers, seed, seconds, deterministic);
     }

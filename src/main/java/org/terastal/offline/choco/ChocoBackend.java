@@ -153,7 +153,7 @@ public final class ChocoBackend implements Backend {
 
         Solver solver = model.getSolver();
         solver.setSearch(search(model, ir, vars, hint, bounds));
-        solver.limitTime(Math.max(1, (long) (settings.timeLimitSeconds() * 1000)));
+        solver.limitTime(Math.max(1, (long) (settings.secondsLeft(start) * 1000)));
         Solution best = new Solution(model, vars);
         boolean found = false;
         if (objective == null) {

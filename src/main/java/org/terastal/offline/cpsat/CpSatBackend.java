@@ -88,7 +88,7 @@ public final class CpSatBackend implements Backend {
         SatParameters.Builder p = solver.getParameters();
         p.setNumWorkers(settings.workers());
         p.setRandomSeed(settings.solverSeed());
-        p.setMaxTimeInSeconds(settings.timeLimitSeconds());
+        p.setMaxTimeInSeconds(settings.secondsLeft(start));
         // one worker searches sequentially, which is deterministic; several are made deterministic by
         // interleaving them in synchronised batches (slower on this model: batches wait for their slowest task)
         p.setInterleaveSearch(settings.deterministic() && settings.workers() > 1);

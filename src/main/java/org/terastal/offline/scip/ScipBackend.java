@@ -102,7 +102,7 @@ public final class ScipBackend implements Backend {
                 }
                 solver.setHint(vars, h);
             }
-            solver.setTimeLimit(Math.max(1, (long) (settings.timeLimitSeconds() * 1000)));
+            solver.setTimeLimit(Math.max(1, (long) (settings.secondsLeft(start) * 1000)));
             solver.setSolverSpecificParametersAsString("randomization/randomseedshift = " + settings.solverSeed());
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
