@@ -125,7 +125,7 @@ public final class LexicographicSolve {
             }
             switch (r.status()) {
                 case OPTIMAL -> {
-                    phases.add(report(term, r));
+                    phases.add(report(objective, term, r));
                     best = r.values();
                     if (n > 0) {
                         optima[k] = r.objective();
@@ -133,11 +133,11 @@ public final class LexicographicSolve {
                 }
                 case FEASIBLE -> {
                     if (incumbent != null && better(objective, incumbent, r.values())) {
-                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, objective.expr().evaluate(incumbent), r.bound(),
+                        phases.add(new PhaseReport(term, SolveStatus.FEASIBLE, objective.expr().evaluate(incumbent), tighter(objective, r.bound()),
                                 r.branches(), r.conflicts(), r.wallTimeNanos()));
                         return new Result(SolveStatus.FEASIBLE, incumbent, phases, System.nanoTime() - start);
                     }
-                    phases.add(report(term, r));
+                    phases.add(report(objective, term, r));
                     return new Result(SolveStatus.FEASIBLE, r.values(), phases, System.nanoTime() - start);
                 }
                 case INFEASIBLE -> {
@@ -145,12 +145,12 @@ public final class LexicographicSolve {
                         throw new IllegalStateException("The " + backend.name() + " solver calls phase " + term
                                 + " infeasible although a known assignment satisfies it");
                     }
-                    phases.add(report(term, r));
+                    phases.add(report(objective, term, r));
                     return new Result(SolveStatus.INFEASIBLE, null, phases, System.nanoTime() - start);
                 }
                 case UNKNOWN -> {
                     if (incumbent == null) {
-                        phases.add(report(term, r));
+                        phases.add(report(objective, term, r));
                         return new Result(SolveStatus.UNKNOWN, null, phases, System.nanoTime() - start);
                     }
                     phases.add(unsolved(objective, incumbent, r.branches(), r.conflicts(), r.wallTimeNanos()));
@@ -182,7 +182,17 @@ public final class LexicographicSolve {
         return new PhaseReport(o.name(), SolveStatus.FEASIBLE, o.expr().evaluate(hint), bound, branches, conflicts, nanos);
     }
 
-    private static PhaseReport report(String term, PhaseResult r) {
-        return new PhaseReport(term, r.status(), r.objective(), r.bound(), r.branches(), r.conflicts(), r.wallTimeNanos());
+    private static PhaseReport report(ModelIr.Objective o, String term, PhaseResult r) {
+        long bound = o == null ? r.bound() : tighter(o, r.bound());
+        return new PhaseReport(term, r.status(), r.objective(), bound, r.branches(), r.conflicts(), r.wallTimeNanos());
+    }
+
+    /**
+     * A back-end's bound, or the objective's own over the variables' ranges when that is tighter: a
+     * MIP solver that has not finished its root reports none (±infinity), while the range of
+     * {@code maxLoad} starts at the load planner's bound.
+     */
+    private static long tighter(ModelIr.Objective o, long bound) {
+        return o.sense() == ModelIr.Sense.MINIMISE ? Math.max(bound, o.expr().min()) : Math.min(bound, o.expr().max());
     }
 }

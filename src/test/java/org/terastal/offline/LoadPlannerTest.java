@@ -91,6 +91,45 @@ class LoadPlannerTest {
         }
     }
 
+    /** A back-end that reports no bound of its own (a MIP solver stopped before its root) leaves the planner's in the solution. */
+    @Test
+    void theReportedBoundIsNeverBelowThePlannersBound() {
+        Instance six = TestInstances.named("six");
+        LatencyTable latencies = TestInstances.latencies(six);
+        Backend cpsat = Backends.create("cpsat");
+        Backend noBound = new Backend() {
+            @Override
+            public String name() {
+                return "no-bound";
+            }
+
+            @Override
+            public String version() {
+                return "0";
+            }
+
+            @Override
+            public java.util.Optional<String> unsupported(ModelIr ir) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public PhaseResult solve(ModelIr ir, SolverSettings settings, long[] hint) {
+                PhaseResult r = cpsat.solve(ir, settings.withTimeLimit(Math.min(0.5, settings.timeLimitSeconds())), hint);
+                // the hint back, worse than nothing: no bound at all
+                return new PhaseResult(SolveStatus.FEASIBLE, hint, ir.objectives().get(0).expr().evaluate(hint),
+                        ir.objectives().get(0).sense() == ModelIr.Sense.MINIMISE ? Long.MIN_VALUE : Long.MAX_VALUE, r.branches(),
+                        r.conflicts(), r.wallTimeNanos());
+            }
+        };
+        SolveOutcome outcome = OfflineSolver.solve(six, latencies, noBound, Formulation.TABLE, SolverSettings.defaults(), OfflineProblem.PPM);
+        long bound = LoadPlanner.bound(OfflineProblem.of(six, latencies, OfflineProblem.PPM));
+        assertEquals(SolveStatus.FEASIBLE, outcome.status());
+        assertEquals(bound, outcome.solution().bound().get(Objectives.MAX_LOAD));
+        long value = outcome.solution().objective().get(Objectives.MAX_LOAD);
+        assertEquals((value - bound) / (double) value, outcome.solution().gap(), 1e-12);
+    }
+
     /** The generated 32×200×4 instance: a plan within 1% of the bound, under both latency sources. */
     @Test
     @Tag("slow")

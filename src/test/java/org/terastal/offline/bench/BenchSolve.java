@@ -83,7 +83,12 @@ public final class BenchSolve {
                         Formulation formulation = Formulation.of(f);
                         OfflineProblem problem = OfflineProblem.of(instance, latencies, OfflineProblem.PPM);
                         var ir = OfflineFormulation.build(problem, formulation).ir();
-                        if (backend.unsupported(ir).isPresent()) {
+                        var refused = OfflineSolver.unsupported(instance, latencies, backend, formulation, OfflineProblem.PPM);
+                        if (refused.isPresent()) {
+                            String row = String.join(",", List.of(Long.toString(seed), mla[0], mla[1], mla[2], instance.name(), solver, f,
+                                    "SKIPPED", Double.toString(limit), "", "", "", "", "", "", "", Integer.toString(ir.vars().size()), ""));
+                            rows.add(row);
+                            System.out.println(row + "  # " + refused.get());
                             continue;
                         }
                         SolveOutcome o = OfflineSolver.solve(instance, latencies, backend, formulation,
