@@ -111,6 +111,18 @@ class SimulationCommandsTest {
     }
 
     @Test
+    void aPlanThatDoesNotFitTheInstanceIsRefusedNamingTheSolutionFile() throws IOException {
+        String text = Files.readString(solutionFile);
+        Path edited = dir.resolve("edited.json");
+        Files.writeString(edited, text.replaceFirst("\"home\": \"\\w+\"", "\"home\": \"zz\""));
+        assertEquals(1, run(new SimulateCommand(), instanceFile.toString(), "--scheduler", "terastal", "--solution", edited.toString(),
+                "--latency", SixModels.LATENCY.toString(), "--horizon", "10ms", "-o", dir.resolve("z").toString()));
+        assertTrue(err.toString().startsWith("terastal simulate: " + edited + ": The plan of model '")
+                && err.toString().contains("on 'zz', which is not an accelerator of the platform"), err.toString());
+        assertFalse(Files.exists(dir.resolve("z")));
+    }
+
+    @Test
     void experimentWritesCsvAndReport() throws IOException {
         int code = run(new ExperimentCommand(), instanceFile.toString(), "--solution", solutionFile.toString(), "--latency", SixModels.LATENCY.toString(),
                 "--schedulers", "edf,terastal", "--loads", "0.8,1.4", "--late", "drop", "--horizon", "1s", "--average", "0.8:1.4",

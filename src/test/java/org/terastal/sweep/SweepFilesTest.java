@@ -142,6 +142,18 @@ class SweepFilesTest {
     }
 
     @Test
+    void aNullInAListIsRefusedNotTakenForAValue() throws IOException {
+        String seeds = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json"}], "schedulers": ["edf"], "seeds": [null]}
+                """);
+        assertTrue(seeds.contains("s.json:1:") && seeds.endsWith("(at seeds[0])"), seeds);
+        String late = error("""
+                {"format": "terastal-sweep/1", "scenarios": [{"instance": "a.json"}], "schedulers": ["edf"], "late": ["drop", null]}
+                """);
+        assertTrue(late.endsWith("(at late[1])"), late);
+    }
+
+    @Test
     void aBrokenSweepFileIsStillOneAndOtherFormatsAreNot() throws IOException {
         Path broken = write("""
                 {"format": "terastal-sweep/1",

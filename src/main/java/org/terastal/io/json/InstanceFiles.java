@@ -1,6 +1,8 @@
 package org.terastal.io.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +49,9 @@ public final class InstanceFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            // a null in a list ([1, null]) is no value of the list's type
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -141,8 +146,8 @@ public final class InstanceFiles {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
             detail = "The value (" + f.getValue() + ") is not a valid " + f.getTargetType().getSimpleName() + "; expected one of " + allowed;
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            detail = "Expected " + describe(m.getTargetType()) + " here; " + firstSentence(m.getOriginalMessage())
-                    .replaceAll(" \\(but [^)]*\\)", "").replaceAll("`java\\.lang\\.(\\w+)`", "$1");
+            detail = "Expected " + describe(m.getTargetType()) + " here; " + withoutJavaTypes(firstSentence(m.getOriginalMessage())
+                    .replaceAll(" \\(but [^)]*\\)", ""));
         } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
             detail = "Malformed JSON: " + firstSentence(parse.getOriginalMessage());
         } else if (e instanceof JsonMappingException) {
@@ -151,6 +156,15 @@ public final class InstanceFiles {
             detail = "Malformed JSON: " + firstSentence(e.getOriginalMessage());
         }
         return new InputException(file, line, col, path, detail);
+    }
+
+    /** Jackson's words for the user: a list or an object instead of the Java types that hold them, no parser tokens. */
+    private static String withoutJavaTypes(String message) {
+        return message.replaceAll(" \\(token `[^`]*`\\)", "")
+                .replaceAll("value of type `[^`]*(List|Set)<[^`]*>`", "a list")
+                .replaceAll("value of type `[^`]*Map<[^`]*>`", "an object")
+                .replaceAll("`java\\.lang\\.(\\w+)`", "$1")
+                .replaceAll("value of type `[\\w.$]*\\.[\\w.$]*`", "an object");
     }
 
     private static String describe(Class<?> type) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.terastal.domain.Limits;
 import org.terastal.io.InputException;
 import org.terastal.io.maestro.MaestroTokens.Kind;
 import org.terastal.io.maestro.MaestroTokens.Token;
@@ -88,6 +89,16 @@ public final class MaestroHardwareParser {
         return new MaestroHardware(fileName, accelerators);
     }
 
+    /** The largest value of a key: the range of the accelerator field it becomes, so that it fails here, at its line. */
+    private static long max(String key) {
+        return switch (key) {
+            case "num_pes" -> Limits.MAX_PES;
+            case "offchip_bw", "top_noc_bw" -> Limits.MAX_BANDWIDTH;
+            case "global_shared_memory", "PE_local_memory" -> Limits.MAX_MEMORY_BYTES;
+            default -> Integer.MAX_VALUE;
+        };
+    }
+
     private static MaestroAccelerator accelerator(MaestroTokens tokens, Token keyword, Token name) {
         String path = "Accelerator " + name.text();
         Token open = tokens.expect(Kind.OPEN, "'{' after the accelerator name", path);
@@ -108,10 +119,8 @@ public final class MaestroHardwareParser {
                 }
                 flags.put(key.text(), Boolean.parseBoolean(value.text()));
             } else {
-                boolean memory = key.text().endsWith("_memory");
                 int min = key.text().endsWith("_latency") ? 0 : 1;
-                numbers.put(key.text(), memory ? tokens.integer(value, key.text(), min, Long.MAX_VALUE, keyPath)
-                        : tokens.integer(value, key.text(), min, keyPath));
+                numbers.put(key.text(), tokens.integer(value, key.text(), min, max(key.text()), keyPath));
             }
         }
         for (String key : KEYS) {

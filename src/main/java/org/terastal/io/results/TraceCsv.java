@@ -102,7 +102,7 @@ public final class TraceCsv {
             }
             try {
                 out.add(new LayerRecord(row.get("accelerator"), row.get("model"), row.get("task"), integer(row, "frame"), row.get("layer"),
-                        integer(row, "layer_index"), implementation, row.getLong("start_ns"), row.getLong("end_ns")));
+                        integer(row, "layer_index"), implementation, time(row, "start_ns"), time(row, "end_ns")));
             } catch (IllegalArgumentException e) {
                 throw row.rowError("Malformed timeline row: " + e.getMessage());
             }
@@ -116,6 +116,15 @@ public final class TraceCsv {
             throw row.error(column, "is out of range");
         }
         return (int) v;
+    }
+
+    /** A time in ns: simulated time starts at 0. */
+    private static long time(CsvRows.Row row, String column) {
+        long v = row.getLong(column);
+        if (v < 0) {
+            throw row.error(column, "must not be negative");
+        }
+        return v;
     }
 
     /** An integer that is empty when absent (-1). */

@@ -118,12 +118,19 @@ public final class TraceFiles {
             } catch (IllegalArgumentException e) {
                 throw row.error("late", "is not one of " + Arrays.stream(LatePolicy.values()).map(LatePolicy::label).toList());
             }
+            double load = row.getDouble("load");
+            if (!(load > 0)) {
+                throw row.error("load", "must be a positive number");
+            }
             long from = row.getLong("window_from_ns");
+            if (from < 0) {
+                throw row.error("window_from_ns", "must not be negative");
+            }
             long to = row.getLong("window_to_ns");
             if (to <= from) {
                 throw row.error("window_to_ns", "must be after window_from_ns (" + from + ")");
             }
-            TracedRun run = new TracedRun(row.get("instance"), row.get("scheduler"), row.getLong("seed"), row.getDouble("load"), late,
+            TracedRun run = new TracedRun(row.get("instance"), row.get("scheduler"), row.getLong("seed"), load, late,
                     from, to, row.get("timeline"), row.get("responses"));
             for (String column : List.of("timeline", "responses")) {
                 Path named = file.resolveSibling(row.get(column));

@@ -95,6 +95,18 @@ class InstanceFilesTest {
     }
 
     @Test
+    void aNumberIsNoEnumValue() {
+        // Jackson would take 1 as the second constant, DSCONV
+        assertEquals("tiny.json:17:31: The value (1) is not a valid LayerType; expected one of CONV, DSCONV, FC (at models[0].layers[0].type)", error(mutate("\"name\": \"a\", \"type\": \"CONV\"", "\"name\": \"a\", \"type\": 1")));
+    }
+
+    @Test
+    void aListOfTheWrongTypeIsNamedWithoutJavaTypes() {
+        assertEquals("tiny.json:27:24: Expected a list here; Cannot deserialize a list from Integer value (at models[0].accuracy.rows[0].variants)",
+                error(mutate("{\"variants\": [], \"value\": 70.0}", "{\"variants\": 3, \"value\": 70.0}")));
+    }
+
+    @Test
     void ratioMustDivideChannels() {
         assertEquals("tiny.json:12:5: The K (6) of layer 'b' is not divisible by r² = 4 (r = 2); maybe choose an r whose square divides both K and C (at models[0].candidates[0].r)",
                 error(mutate("\"K\": 8, \"C\": 8", "\"K\": 6, \"C\": 8")));

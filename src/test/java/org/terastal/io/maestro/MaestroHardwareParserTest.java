@@ -108,7 +108,20 @@ class MaestroHardwareParserTest {
         assertError(block(5, "  top_noc_multicast: Yes"),
                 "hw.m:6:22: top_noc_multicast must be True or False, found 'Yes' (at Accelerator Acc0_4K > top_noc_multicast)");
         assertError(block(1, "  num_pes: 4294967296"),
-                "hw.m:2:12: num_pes (4294967296) is too large; at most 2147483647 (at Accelerator Acc0_4K > num_pes)");
+                "hw.m:2:12: num_pes (4294967296) is too large; at most 16777216 (at Accelerator Acc0_4K > num_pes)");
+    }
+
+    @Test
+    void valuesBeyondTheAcceleratorsRangesFailAtTheirLine() {
+        // the accelerator's own ranges would refuse them later, without the file's name
+        assertError(block(1, "  num_pes: 16777217"),
+                "hw.m:2:12: num_pes (16777217) is too large; at most 16777216 (at Accelerator Acc0_4K > num_pes)");
+        assertError(block(3, "  top_noc_bw: 16777217"),
+                "hw.m:4:15: top_noc_bw (16777217) is too large; at most 16777216 (at Accelerator Acc0_4K > top_noc_bw)");
+        assertError(block(2, "  offchip_bw: 16777217"),
+                "hw.m:3:15: offchip_bw (16777217) is too large; at most 16777216 (at Accelerator Acc0_4K > offchip_bw)");
+        assertError(block(9, "  PE_local_memory: 1125899906842625"),
+                "hw.m:10:20: PE_local_memory (1125899906842625) is too large; at most 1125899906842624 (at Accelerator Acc0_4K > PE_local_memory)");
     }
 
     @Test
