@@ -5,6 +5,9 @@ import org.terastal.domain.Limits;
 
 /** Parses durations such as {@code 10s}, {@code 500ms}, {@code 250us}, {@code 1000ns} or {@code 2m} into ns. */
 public final class Durations {
+    /** Digits with an optional fraction and exponent: what a duration's number may look like. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]*)?([e][+-]?[0-9]+)?|\\.[0-9]+([e][+-]?[0-9]+)?");
+
     private Durations() {
     }
 
@@ -15,11 +18,18 @@ public final class Durations {
         for (int i = 0; i < units.length; i++) {
             if (t.endsWith(units[i]) && !(units[i].equals("s") && (t.endsWith("ns") || t.endsWith("us") || t.endsWith("ms")))) {
                 String number = t.substring(0, t.length() - units[i].length()).strip();
+                if (!PLAIN_NUMBER.matcher(number).matches()) {
+                    break; // Java's number syntax would take "1d" (a double literal) or "0x1p3" as numbers
+                }
                 try {
                     double v = Double.parseDouble(number);
                     if (v * scale[i] > Limits.MAX_HORIZON_NS) {
                         throw new IllegalArgumentException("The duration (" + text + ") is longer than " + Limits.format(Limits.MAX_HORIZON_NS)
                                 + " ns (about 28 h), the longest the toolkit simulates");
+                    }
+                    if (v > 0 && Math.round(v * scale[i]) == 0) {
+                        throw new IllegalArgumentException("The duration (" + text + ") is shorter than 1 ns, the toolkit's time step; "
+                                + "maybe 1ns");
                     }
                     if (v > 0) {
                         return Math.round(v * scale[i]);
