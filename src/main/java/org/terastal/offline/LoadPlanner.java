@@ -57,7 +57,7 @@ final class LoadPlanner {
         this.models = p.models();
     }
 
-    /** The bound only: a few tenths of a second on 6 400 layers. */
+    /** The bound only: 0.3-1 s on 6 400 layers. */
     static long bound(OfflineProblem p) {
         return new LoadPlanner(p).ascent().boundPpm;
     }
