@@ -90,7 +90,8 @@ public final class OfflineSolver {
      */
     public static Optional<String> unsupported(Instance instance, LatencyTable latencies, Backend backend, Formulation formulation,
                                                long capPpm) {
-        return backend.unsupported(encode(OfflineProblem.of(instance, latencies, capPpm), formulation, backend).ir());
+        // whether the figures fit does not depend on the load bound (it only narrows maxLoad's range): skip computing it
+        return backend.unsupported(encode(OfflineProblem.of(instance, latencies, capPpm), formulation, backend, 0).ir());
     }
 
     /**
@@ -98,14 +99,9 @@ public final class OfflineSolver {
      * {@link #MAX_TIME_UNIT_NS}, whose figures the back-end takes ({@link Backend#largestInteger()}).
      * A coarser unit rounds latencies up and deadlines down ({@link OfflineProblem#inTimeUnit}), so
      * its plans are plans in ns; it loses only plans that need the last fraction of a unit.
-     */
-    static OfflineFormulation.Encoding encode(OfflineProblem problem, Formulation formulation, Backend backend) {
-        return encode(problem, formulation, backend, LoadPlanner.bound(problem));
-    }
-
-    /**
-     * As {@link #encode(OfflineProblem, Formulation, Backend)}, with a lower bound on the busiest load
-     * in ns (a coarser unit only raises loads and lowers deadlines, so it stays a bound there).
+     *
+     * @param loadBoundPpm a lower bound on the busiest load of the problem in ns, ppm (a coarser unit
+     *                     only raises loads and lowers deadlines, so it stays a bound there)
      */
     private static OfflineFormulation.Encoding encode(OfflineProblem problem, Formulation formulation, Backend backend, long loadBoundPpm) {
         OfflineFormulation.Encoding e = OfflineFormulation.build(problem, formulation, loadBoundPpm);

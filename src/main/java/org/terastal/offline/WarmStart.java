@@ -17,7 +17,6 @@ import org.terastal.offline.OfflineFormulation.LayerVars;
 import org.terastal.offline.OfflineFormulation.ModelVars;
 import org.terastal.offline.OfflineProblem.LayerData;
 import org.terastal.offline.OfflineProblem.ModelData;
-import org.terastal.offline.OfflineProblem.VariantSet;
 
 /**
  * An earlier solution as the start of a new solve after the workload changed (a rate, a task or
