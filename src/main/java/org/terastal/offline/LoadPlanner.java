@@ -240,7 +240,7 @@ final class LoadPlanner {
     /**
      * The same plan in the formulation's canonical form, which breaks symmetries: interchangeable
      * accelerators by non-increasing load (relabelled), and interchangeable layers of a model with
-     * homes in accelerator order (swapped; {@link OfflineFormulation#greedyFlexibility} then gives
+     * homes in accelerator order (swapped; {@link OfflineFormulation#flexibleStart} then gives
      * the earlier of two with one home the larger budget, as the formulation requires).
      */
     private void canonical(int[][] homes, long[] loads) {
@@ -282,7 +282,7 @@ final class LoadPlanner {
 
     /** A plan as a full assignment of an encoding of the problem it was made for, with greedy budgets and migration. */
     static long[] assignment(Plan plan, OfflineFormulation.Encoding e) {
-        return OfflineFormulation.greedyFlexibility(e, OfflineFormulation.placement(e, plan.sets(), plan.homes(), plan.variants()));
+        return OfflineFormulation.flexibleStart(e, OfflineFormulation.placement(e, plan.sets(), plan.homes(), plan.variants()));
     }
 
     /**

@@ -37,6 +37,8 @@ import org.terastal.offline.OfflineProblem.VariantSet;
  * load (docs/offline.md).
  */
 public final class OfflineFormulation {
+    /** Search nodes one model's flexibility knapsack may take before the start falls back to work per extra ns. */
+    private static final long KNAPSACK_NODES = 200_000;
 
     /**
      * The variables of one layer.
@@ -338,17 +340,19 @@ public final class OfflineFormulation {
 
     /**
      * A start for the flexibility phase: the given solution's homes, implementations and variant
-     * sets with budgets reassigned greedily. Every layer gets its latency at home; then, per model
-     * and while the deadline leaves room, layers become flexible in order of work per extra ns
-     * (ties by position), each through its cheapest migration option. Without it a search that
-     * follows the load phase's solution (budgets at their minimum, nothing flexible) climbed one
-     * layer at a time: on the shipped balanced-six instance CP-SAT was still at half the optimum
-     * after 60 s.
+     * sets with budgets reassigned. Every layer gets its latency at home; then, per model, the
+     * layers made flexible (each through its cheapest migration option) are the most work its
+     * deadline leaves room for, an exact 0/1 knapsack ({@link MultipleChoiceKnapsack}); a model
+     * whose knapsack needs more than {@link #KNAPSACK_NODES} search nodes takes its layers in
+     * order of work per extra ns instead, while they fit. With the homes of the optimum, this is
+     * the optimum. Without it a search that follows the load phase's solution (budgets at their
+     * minimum, nothing flexible) climbed one layer at a time: on the shipped balanced-six instance
+     * CP-SAT was still at half the optimum after 60 s.
      *
      * @param values a solution of the load phase
-     * @return a solution of the same load with greedy flexibility
+     * @return a solution of the same load with the most flexible work its homes allow
      */
-    public static long[] greedyFlexibility(Encoding e, long[] values) {
+    public static long[] flexibleStart(Encoding e, long[] values) {
         long[] v = values.clone();
         OfflineProblem p = e.problem();
         int accs = p.accelerators().size();
@@ -396,31 +400,59 @@ public final class OfflineFormulation {
                 }
                 v[lv.b().index()] = base[l];
             }
-            long slack = m.deadlineNs() - used;
-            List<Integer> order = new ArrayList<>();
+            List<Integer> candidates = new ArrayList<>();
             for (int l = 0; l < n; l++) {
                 if (option[l] != null && mv.layers().get(l).flex() != null) {
-                    order.add(l);
+                    candidates.add(l);
                 }
             }
-            // work per extra ns, highest first; free ones first of all
-            order.sort((a, b) -> {
-                double ra = m.layers().get(a).workPpm() / (double) Math.max(1, need[a] - base[a]);
-                double rb = m.layers().get(b).workPpm() / (double) Math.max(1, need[b] - base[b]);
-                return ra != rb ? Double.compare(rb, ra) : Integer.compare(a, b);
-            });
-            for (int l : order) {
-                long extra = need[l] - base[l];
-                if (extra <= slack) {
-                    slack -= extra;
-                    LayerVars lv = mv.layers().get(l);
-                    v[lv.b().index()] = need[l];
-                    v[option[l].index()] = 1;
-                    v[lv.flex().index()] = 1;
-                }
+            for (int l : flexibleLayers(m, candidates, base, need, m.deadlineNs() - used)) {
+                LayerVars lv = mv.layers().get(l);
+                v[lv.b().index()] = need[l];
+                v[option[l].index()] = 1;
+                v[lv.flex().index()] = 1;
             }
         }
         return v;
+    }
+
+    /**
+     * The candidate layers a model makes flexible: the most work whose extra budget
+     * ({@code need − base}) fits in {@code slack}.
+     */
+    private static List<Integer> flexibleLayers(ModelData m, List<Integer> candidates, long[] base, long[] need, long slack) {
+        int k = candidates.size();
+        double[][] values = new double[k][];
+        long[][] times = new long[k][];
+        for (int c = 0; c < k; c++) {
+            int l = candidates.get(c);
+            values[c] = new double[] {0, m.layers().get(l).workPpm()};
+            times[c] = new long[] {0, need[l] - base[l]};
+        }
+        MultipleChoiceKnapsack.Result exact = MultipleChoiceKnapsack.solve(values, times, slack, KNAPSACK_NODES);
+        List<Integer> chosen = new ArrayList<>();
+        if (exact.solved()) {
+            for (int c = 0; c < k; c++) {
+                if (exact.choices()[c] == 1) {
+                    chosen.add(candidates.get(c));
+                }
+            }
+            return chosen;
+        }
+        List<Integer> order = new ArrayList<>(candidates);
+        // work per extra ns, highest first; free ones first of all
+        order.sort((a, b) -> {
+            double ra = m.layers().get(a).workPpm() / (double) Math.max(1, need[a] - base[a]);
+            double rb = m.layers().get(b).workPpm() / (double) Math.max(1, need[b] - base[b]);
+            return ra != rb ? Double.compare(rb, ra) : Integer.compare(a, b);
+        });
+        for (int l : order) {
+            if (need[l] - base[l] <= slack) {
+                slack -= need[l] - base[l];
+                chosen.add(l);
+            }
+        }
+        return chosen;
     }
 
     /**

@@ -137,7 +137,7 @@ public final class OfflineSolver {
         }
         // the planner's time counts against the limit: it is part of the solve
         LexicographicSolve.Result lex = LexicographicSolve.solve(encoding.ir(), backend, settings.withTimeLimit(settings.secondsLeft(start)),
-                (phase, previous) -> phase == 1 ? OfflineFormulation.greedyFlexibility(encoding, previous) : previous, phases,
+                (phase, previous) -> phase == 1 ? OfflineFormulation.flexibleStart(encoding, previous) : previous, phases,
                 start(encoding, plan, warm));
         String size = encoding.ir().size();
         long unit = encoding.problem().timeUnitNs();

@@ -145,7 +145,7 @@ public final class WarmStart {
      * variant sets, homes and implementations as kept, loads and the busiest load from them, and
      * budgets and migration options from the kept budgets. A model whose kept budgets no longer
      * fit (a new layer, a budget below its latency at home, over the deadline) takes the greedy
-     * budgets of {@link OfflineFormulation#greedyFlexibility}. It breaks the model's constraints
+     * budgets of {@link OfflineFormulation#flexibleStart}. It breaks the model's constraints
      * where the previous plan no longer fits (a load over the cap): a hint need not be a solution.
      */
     long[] assignment(Encoding e) {
@@ -195,7 +195,7 @@ public final class WarmStart {
             }
         }
         if (!unfitting.isEmpty()) {
-            long[] greedy = OfflineFormulation.greedyFlexibility(e, v);
+            long[] greedy = OfflineFormulation.flexibleStart(e, v);
             for (int mi : unfitting) {
                 for (LayerVars lv : e.models().get(mi).layers()) {
                     copy(greedy, v, lv.b());

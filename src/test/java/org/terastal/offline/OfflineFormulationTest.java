@@ -49,7 +49,7 @@ class OfflineFormulationTest {
         OfflineFormulation.Encoding e = encode("vgg11@40+sp2dense@40", Formulation.TABLE);
         PhaseResult load = Backends.create("cpsat").solve(e.ir().phase(0, new long[0]), SETTINGS, null);
         assertEquals(SolveStatus.OPTIMAL, load.status());
-        long[] start = OfflineFormulation.greedyFlexibility(e, load.values());
+        long[] start = OfflineFormulation.flexibleStart(e, load.values());
         ModelIr flexibility = e.ir().phase(1, new long[] {load.objective()});
         assertEquals(List.of(), flexibility.violations(start));
         long work = flexibility.objectives().get(0).expr().evaluate(start);

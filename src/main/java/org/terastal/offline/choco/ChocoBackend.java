@@ -15,6 +15,7 @@ import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.constraints.Operator;
 import org.chocosolver.solver.constraints.extension.Tuples;
 import org.chocosolver.solver.constraints.nary.sum.IntLinCombFactory;
+import org.chocosolver.solver.search.loop.monitors.IMonitorInitialize;
 import org.chocosolver.solver.search.strategy.Search;
 import org.chocosolver.solver.search.strategy.selectors.values.IntValueSelector;
 import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
@@ -140,8 +141,8 @@ public final class ChocoBackend implements Backend {
             new org.chocosolver.solver.constraints.Constraint(balance.name(), bound).post();
         }
         ModelIr.Objective objective = ir.objectives().isEmpty() ? null : ir.objectives().get(0);
+        IntVar objectiveVar = objective == null ? null : objectiveVar(model, objective.expr(), vars);
         if (objective != null) {
-            IntVar objectiveVar = objectiveVar(model, objective.expr(), vars);
             model.setObjective(objective.sense() == ModelIr.Sense.MAXIMISE, objectiveVar);
             for (ModelIr.LoadBalance balance : ir.loadBalances()) {
                 if (objective.sense() == ModelIr.Sense.MAXIMISE && isFlexibleWork(objective.expr(), balance)) {
@@ -153,6 +154,19 @@ public final class ChocoBackend implements Backend {
 
         Solver solver = model.getSolver();
         solver.setSearch(search(model, ir, vars, hint, bounds));
+        // Choco's own bound on a maximisation is the objective's range, not where root propagation left it
+        long[] rootBound = new long[1];
+        if (objective != null) {
+            rootBound[0] = objective.sense() == ModelIr.Sense.MINIMISE ? objectiveVar.getLB() : objectiveVar.getUB();
+            solver.plugMonitor(new IMonitorInitialize() {
+                @Override
+                public void afterInitialize(boolean correct) {
+                    if (correct) {
+                        rootBound[0] = objective.sense() == ModelIr.Sense.MINIMISE ? objectiveVar.getLB() : objectiveVar.getUB();
+                    }
+                }
+            });
+        }
         solver.limitTime(Math.max(1, (long) (settings.secondsLeft(start) * 1000)));
         Solution best = new Solution(model, vars);
         boolean found = false;
@@ -171,8 +185,9 @@ public final class ChocoBackend implements Backend {
         SolveStatus status = found ? (stopped ? SolveStatus.FEASIBLE : SolveStatus.OPTIMAL)
                 : (stopped ? SolveStatus.UNKNOWN : SolveStatus.INFEASIBLE);
         // Choco's depth-first search proves no bound beyond what root propagation gave the objective
-        return PhaseResult.assemble(status, ir, i -> best.getIntVal(vars[i]), () -> (objective.sense() == ModelIr.Sense.MINIMISE
-                        ? solver.getObjectiveManager().getBestLB() : solver.getObjectiveManager().getBestUB()).longValue(),
+        return PhaseResult.assemble(status, ir, i -> best.getIntVal(vars[i]), () -> objective.sense() == ModelIr.Sense.MINIMISE
+                        ? Math.max(rootBound[0], solver.getObjectiveManager().getBestLB().longValue())
+                        : Math.min(rootBound[0], solver.getObjectiveManager().getBestUB().longValue()),
                 solver.getNodeCount(), solver.getFailCount(), start);
     }
 
