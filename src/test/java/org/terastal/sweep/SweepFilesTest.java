@@ -99,6 +99,19 @@ class SweepFilesTest {
     }
 
     @Test
+    void aFieldGivenAsNullOrAListGivenAsTextIsRefusedInPlainWords() throws IOException {
+        String head = "{\"format\": \"terastal-sweep/1\", \"scenarios\": [{\"instance\": \"a.json\"}], ";
+        for (String field : List.of("schedulers", "seeds", "loads", "late", "horizon", "description")) {
+            String text = error(head + "\"" + field + "\": null}");
+            assertTrue(text.endsWith(": Found null; leave the field '" + field + "' out to take its default (at " + field + ")"), text);
+        }
+        String text = error(head + "\"schedulers\": \"bogus\"}");
+        assertTrue(text.endsWith(": Expected a list here; found 'bogus' (at schedulers)"), text);
+        String entry = error(head + "\"schedulers\": [\"edf\", null]}");
+        assertTrue(entry.endsWith(": Expected a string here, found null; a list holds no nulls (at schedulers[1])"), entry);
+    }
+
+    @Test
     void mistakesAreLocated() throws IOException {
         String unknown = error("""
                 {"format": "terastal-sweep/1",

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -145,6 +146,10 @@ public final class InstanceFiles {
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
             detail = "The value (" + f.getValue() + ") is not a valid " + f.getTargetType().getSimpleName() + "; expected one of " + allowed;
+        } else if (e instanceof InvalidNullException n) {
+            // a null list entry, or null for a field that takes none
+            detail = path != null && path.endsWith("]") ? "Expected " + describe(n.getTargetType()) + " here, found null; a list holds no nulls"
+                    : "Found null; leave the field out or give " + describe(n.getTargetType());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             detail = "Expected " + describe(m.getTargetType()) + " here; " + withoutJavaTypes(firstSentence(m.getOriginalMessage())
                     .replaceAll(" \\(but [^)]*\\)", ""));
@@ -161,6 +166,8 @@ public final class InstanceFiles {
     /** Jackson's words for the user: a list or an object instead of the Java types that hold them, no parser tokens. */
     private static String withoutJavaTypes(String message) {
         return message.replaceAll(" \\(token `[^`]*`\\)", "")
+                .replaceAll("Cannot construct instance of `[^`]*`(?: \\(although at least one Creator exists\\))?: no [\\w-]+ constructor/factory"
+                        + " method to deserialize from \\w+ value \\(([^)]*)\\)", "found $1")
                 .replaceAll("value of type `[^`]*(List|Set)<[^`]*>`", "a list")
                 .replaceAll("value of type `[^`]*Map<[^`]*>`", "an object")
                 .replaceAll("`java\\.lang\\.(\\w+)`", "$1")
@@ -168,6 +175,9 @@ public final class InstanceFiles {
     }
 
     private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "an integer";
         }

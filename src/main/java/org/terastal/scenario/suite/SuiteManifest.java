@@ -121,7 +121,36 @@ public record SuiteManifest(String format, Generator generator, String name, Set
     public Object toDomain() {
         complete(this);
         Limits.requireName(name, "name", "a suite manifest");
+        if (platform.accelerators().isEmpty()) {
+            throw new DomainException("platform.accelerators", "The platform of suite manifest '" + name + "' lists no accelerators; a suite runs on at least one");
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            checkSet(i, sets.get(i));
+        }
         return this;
+    }
+
+    /** A set's figures agree with its place and the platform: what a reader of the manifest alone relies on. */
+    private void checkSet(int i, SetEntry set) {
+        String where = "set " + i + " of suite manifest '" + name + "'";
+        if (set.index() != i) {
+            throw new DomainException("sets[" + i + "].index", "The index (" + set.index() + ") of " + where
+                    + " is not its position in the list; the sets are listed in index order, so maybe " + i);
+        }
+        if (!set.preferredLoad().keySet().equals(Set.copyOf(platform.accelerators())) || set.preferredLoad().containsValue(null)) {
+            throw new DomainException("sets[" + i + "].preferredLoad", "The accelerators of preferredLoad " + set.preferredLoad().keySet()
+                    + " of " + where + " are not the platform's " + platform.accelerators() + "; one load per accelerator is expected");
+        }
+        String busiest = platform.accelerators().get(0);
+        for (String a : platform.accelerators()) {
+            if (set.preferredLoad().get(a) > set.preferredLoad().get(busiest)) {
+                busiest = a;
+            }
+        }
+        if (!busiest.equals(set.busiest())) {
+            throw new DomainException("sets[" + i + "].busiest", "The busiest accelerator (" + set.busiest() + ") of " + where
+                    + " is not the one with the highest preferredLoad; maybe \"" + busiest + "\"");
+        }
     }
 
     /** The manifest of a suite. */

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,26 @@ class SuiteManifestTest {
         Files.writeString(file, Files.readString(file).replace("terastal-suite/2", "terastal-suite/1").replace("\"seed\": 1, ", ""));
         InputException missing = assertThrows(InputException.class, () -> SuiteManifest.read(file));
         assertTrue(missing.getMessage().contains("seed"), missing.getMessage());
+    }
+
+    @Test
+    void aSetWhoseFiguresDisagreeWithItsPlaceOrThePlatformIsRefused(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("suite");
+        Suites.write(out, suite(1), false);
+        Path file = out.resolve(SuiteManifest.FILE);
+        String good = Files.readString(file);
+        assertTrue(good.contains("\"busiest\": \"ws\""), "the first set's busiest engine is ws");
+        String[][] broken = {
+            {"\"busiest\": \"ws\"", "\"busiest\": \"os\"", "sets[0].busiest", "maybe \"ws\""},
+            {"\"busiest\": \"ws\"", "\"busiest\": 1", "sets[0].busiest", "maybe \"ws\""},
+            {"\"index\": 1,", "\"index\": 7,", "sets[1].index", "maybe 1"},
+            {"\"preferredLoad\": {\"ws\"", "\"preferredLoad\": {\"npu\"", "sets[0].preferredLoad", "[ws, os]"},
+        };
+        for (String[] b : broken) {
+            Files.writeString(file, good.replaceFirst(Pattern.quote(b[0]), b[1]));
+            InputException e = assertThrows(InputException.class, () -> SuiteManifest.read(file), b[1]);
+            assertTrue(e.getMessage().contains(b[2]) && e.getMessage().contains(b[3]), e.getMessage());
+        }
     }
 
     @Test
