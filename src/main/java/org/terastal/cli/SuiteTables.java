@@ -62,6 +62,11 @@ final class SuiteTables {
         Progress bar = solve ? Progress.start(err, "solve " + suite, manifest.sets().size(), "sets") : null;
         for (SuiteManifest.SetEntry set : manifest.sets()) {
             Path file = source.folder().resolve(set.file());
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(manifestFile.toString(), 0, 0, "sets[" + set.index() + "].file", "The file (" + set.file() + ") of set "
+                        + set.index() + " is not in the suite's folder " + source.folder() + "; maybe the manifest was edited or the folder "
+                        + "copied in part: draw the suite again");
+            }
             Instance instance = InstanceFiles.read(file);
             if (!InstanceFiles.checksum(instance).equals(set.checksum())) {
                 throw new InputException(file.toString(), 0, 0, "checksum", "The instance's checksum (" + InstanceFiles.checksum(instance)

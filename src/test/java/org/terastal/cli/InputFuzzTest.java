@@ -527,6 +527,9 @@ class InputFuzzTest {
                         Slot s = pick(bad, rnd);
                         String value = pick(t.bad().get(s.field()), rnd);
                         String before = s.value().toString();
+                        if (STRICT_JSON.readTree(value).equals(s.value())) {
+                            continue; // a bad value for one entry can be another's own (the second set's file name)
+                        }
                         s.set(STRICT_JSON.readTree(value));
                         return json(root, s.field() + (s.index() < 0 ? "" : "[" + s.index() + "]") + " " + before + " -> " + value);
                     }

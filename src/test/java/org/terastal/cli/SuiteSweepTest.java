@@ -1,6 +1,7 @@
 package org.terastal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,17 @@ class SuiteSweepTest {
         CliTest.Run r = CliTest.run("experiment", sweep(suite, null).toString(), "-o", dir.resolve("out").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("s-0001.json") && r.err().contains("checksum"), r.err());
+    }
+
+    @Test
+    void aMissingSetFileIsNamedAtItsPlaceInTheManifest() throws IOException {
+        Path suite = suite("--sets", "2", "--tasks", "2");
+        Files.delete(suite.resolve("s-0001.json"));
+        CliTest.Run r = CliTest.run("experiment", sweep(suite, null).toString(), "-o", dir.resolve("out").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("suite.json") && r.err().contains("The file (s-0001.json) of set 1 is not in the suite's folder")
+                && r.err().contains("(at sets[1].file)"), r.err());
+        assertFalse(Files.exists(dir.resolve("out/metrics.csv")) || Files.exists(dir.resolve("out/sweep-manifest.json")), "nothing run");
     }
 
     /** Suites draw release jitter, so seeds are different runs (the shipped hand-made mixes have none, so theirs are one run). */
