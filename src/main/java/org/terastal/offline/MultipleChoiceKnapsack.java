@@ -26,9 +26,10 @@ public final class MultipleChoiceKnapsack {
     /**
      * An answer: the optimum value and per item the index of its choice; or no plan at all
      * (value {@link Double#NEGATIVE_INFINITY}: some item has no choice or the fastest ones do
-     * not fit; value {@link Double#NaN}: the search needed more nodes than it was given).
+     * not fit; value {@link Double#NaN}: the search needed more nodes than it was given). Nodes:
+     * how many the search took.
      */
-    public record Result(double value, int[] choices) {
+    public record Result(double value, int[] choices, long nodes) {
         /** Whether the value is the proven optimum. */
         public boolean solved() {
             return choices != null;
@@ -50,19 +51,19 @@ public final class MultipleChoiceKnapsack {
         Front front = new Front(n);
         for (int i = 0; i < n; i++) {
             if (!front.add(i, values[i], times[i], null)) {
-                return new Result(Double.NEGATIVE_INFINITY, null);
+                return new Result(Double.NEGATIVE_INFINITY, null, 0);
             }
         }
         Relaxation root = new Relaxation(front.v, front.t);
         double rootBound = root.bound(0, capacity);
         if (rootBound == Double.NEGATIVE_INFINITY) {
-            return new Result(rootBound, null);
+            return new Result(rootBound, null, 0);
         }
         int[] at = new int[n];
         double incumbent = root.rounded(capacity, at);
         int[] best = front.original(at);
         if (rootBound - incumbent <= EPS) {
-            return new Result(incumbent, best);
+            return new Result(incumbent, best, 0);
         }
         // reduced costs at the relaxation's price: forcing a choice costs at least how far its priced value
         // lies below the item's best priced value
@@ -89,7 +90,7 @@ public final class MultipleChoiceKnapsack {
                 }
             }
             if (kept == 0) {
-                return new Result(incumbent, best); // no choice of this item can beat the incumbent, so nothing can
+                return new Result(incumbent, best, 0); // no choice of this item can beat the incumbent, so nothing can
             }
             if (kept == 1) {
                 fixedValue += v[fixedChoice[i]];
@@ -99,7 +100,7 @@ public final class MultipleChoiceKnapsack {
             }
         }
         if (fixedTime > capacity) {
-            return new Result(incumbent, best);
+            return new Result(incumbent, best, 0);
         }
         // the widest decisions first: they move the bound most
         core.sort(Comparator.comparingDouble((Integer i) -> front.v[i][0] - front.v[i][front.v[i].length - 1]));
@@ -110,11 +111,12 @@ public final class MultipleChoiceKnapsack {
         }
         Search search = new Search(coreFront.v, coreFront.t, incumbent - fixedValue, nodeBudget);
         search.dive(0, capacity - fixedTime, 0);
+        long nodes = nodeBudget - Math.max(0, search.nodesLeft);
         if (search.exhausted) {
-            return new Result(Double.NaN, null);
+            return new Result(Double.NaN, null, nodes);
         }
         if (search.bestPath == null) {
-            return new Result(incumbent, best);
+            return new Result(incumbent, best, nodes);
         }
         int[] chosen = new int[n];
         for (int i = 0; i < n; i++) {
@@ -123,7 +125,7 @@ public final class MultipleChoiceKnapsack {
         for (int k = 0; k < core.size(); k++) {
             chosen[core.get(k)] = coreFront.index[k][search.bestPath[k]];
         }
-        return new Result(fixedValue + search.best, front.original(chosen));
+        return new Result(fixedValue + search.best, front.original(chosen), nodes);
     }
 
     /**

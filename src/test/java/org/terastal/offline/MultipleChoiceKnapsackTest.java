@@ -28,6 +28,9 @@ class MultipleChoiceKnapsackTest {
         MultipleChoiceKnapsack.Result r = MultipleChoiceKnapsack.solve(values, times, 50, 0);
         assertTrue(Double.isNaN(r.value()));
         assertFalse(r.solved());
+        assertEquals(0, r.nodes());
+        MultipleChoiceKnapsack.Result some = MultipleChoiceKnapsack.solve(values, times, 50, 2);
+        assertTrue(Double.isNaN(some.value()) && some.nodes() == 2, "a budget of two nodes, spent: " + some);
     }
 
     @Test

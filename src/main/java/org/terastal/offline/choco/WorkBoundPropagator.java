@@ -44,8 +44,8 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
     private static final int ROOT_STEPS = 24;
     private static final int NODE_STEPS = 8;
     private static final int ROOT_ROUNDS = 2;
-    /** Search nodes one exact chain knapsack at the root may take. */
-    private static final long CHAIN_NODES = 200_000;
+    /** Search nodes the exact chain knapsacks at the root may take together: the root call must not outlast the time limit. */
+    private static final long ROOT_KNAPSACK_NODES = 1_000_000;
     private static final double NONE = Double.NEGATIVE_INFINITY;
 
     private final int resources;
@@ -177,18 +177,21 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
 
     /**
      * The bound at the best λ with every chain's deadline kept as a constraint: per chain the
-     * best of its possible sets, each an exact knapsack ({@link MultipleChoiceKnapsack}); a chain whose
-     * knapsack needs more than {@link #CHAIN_NODES} nodes counts at its price on time instead.
+     * best of its possible sets, each an exact knapsack ({@link MultipleChoiceKnapsack}); a chain
+     * whose knapsacks the nodes left of {@link #ROOT_KNAPSACK_NODES} do not prove counts at its
+     * price on time instead.
      */
     private double exactChains() {
         System.arraycopy(bestLambda, 0, lambda, 0, resources);
         double sum = outsideChains();
+        long nodesLeft = ROOT_KNAPSACK_NODES;
         for (int c = 0; c < chains.items.length; c++) {
             double chainBest = NONE;
             for (int s = 0; s < chains.allowed[c].length && !Double.isNaN(chainBest); s++) {
                 if (chains.possible[c][s]) {
-                    double v = knapsack(c, chains.allowed[c][s]);
-                    chainBest = Double.isNaN(v) ? v : Math.max(chainBest, v);
+                    MultipleChoiceKnapsack.Result r = knapsack(c, chains.allowed[c][s], nodesLeft);
+                    nodesLeft -= r.nodes();
+                    chainBest = Double.isNaN(r.value()) ? r.value() : Math.max(chainBest, r.value());
                 }
             }
             sum += Double.isNaN(chainBest) ? chainValue(c, chains.bestMu[c]) : chainBest;
@@ -196,8 +199,8 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
         return sum;
     }
 
-    /** Chain c's exact knapsack with the switches of {@code set} on (NaN: over its node budget). */
-    private double knapsack(int c, long set) {
+    /** Chain c's exact knapsack with the switches of {@code set} on. */
+    private MultipleChoiceKnapsack.Result knapsack(int c, long set, long nodeBudget) {
         int[] items = chains.items[c];
         double[][] values = new double[items.length][];
         long[][] times = new long[items.length][];
@@ -215,7 +218,7 @@ final class WorkBoundPropagator extends Propagator<IntVar> {
                 }
             }
         }
-        return MultipleChoiceKnapsack.solve(values, times, chains.capacity[c], CHAIN_NODES).value();
+        return MultipleChoiceKnapsack.solve(values, times, chains.capacity[c], nodeBudget);
     }
 
     /** Golden-section search over λ_r in [lo, hi] for the lowest bound, the other weights at the call's best. */
