@@ -34,6 +34,10 @@ public final class OverloadGuard {
     private static final byte REJECTED = 1;
 
     private final boolean rejects;
+    private final int[][] engine;
+    /** Per engine, the frame whose layer last started there and that layer's index. */
+    private final int[] runningFrame;
+    private final int[] runningLayer;
     private final long[][] remainingPlanned;
     private final long[][] remainingOn;
     private final int accelerators;
@@ -58,6 +62,10 @@ public final class OverloadGuard {
     public OverloadGuard(int accelerators, int[][] engine, long[][] latency, boolean rejects) {
         this.rejects = rejects;
         this.accelerators = accelerators;
+        this.engine = engine;
+        runningFrame = new int[accelerators];
+        runningLayer = new int[accelerators];
+        Arrays.fill(runningFrame, -1);
         cum = new long[accelerators];
         remainingPlanned = new long[engine.length][];
         remainingOn = new long[engine.length][];
@@ -126,6 +134,36 @@ public final class OverloadGuard {
     /** Remaining planned work of a model's frame from layer l on that runs on engine a. */
     public long remainingOn(int model, int layer, int a) {
         return remainingOn[model][layer * accelerators + a];
+    }
+
+    /** Told that a frame's next layer starts on an engine (before the dispatch): {@link #reservedFrom} reads it. */
+    public void started(int frame, int acc) {
+        runningFrame[acc] = frame;
+        runningLayer[acc] = sim.nextLayer(frame);
+    }
+
+    /**
+     * The earliest time an admitted frame running a layer on another engine will want engine
+     * {@code acc} for its next layer (when its running layer ends), if that layer is one of
+     * {@code held} (per model and layer: layers the policy runs on their planned engine); or
+     * {@link Long#MAX_VALUE} if none will. Rejected frames are to stay off such an engine: a layer
+     * of theirs started there would hold up the admitted frame's next one (layers are not
+     * preempted), and a frame that the guard admitted as feasible would fall behind, frame after frame.
+     */
+    public long reservedFrom(int acc, long now, boolean[][] held) {
+        long from = Long.MAX_VALUE;
+        for (int b = 0; b < accelerators; b++) {
+            int f = runningFrame[b];
+            if (b == acc || f < 0 || sim.freeAt(b) <= now || sim.finished(f) || !admitted(f)) {
+                continue;
+            }
+            int m = sim.frameModel(f);
+            int next = runningLayer[b] + 1;
+            if (next < engine[m].length && held[m][next] && engine[m][next] == acc) {
+                from = Math.min(from, sim.freeAt(b));
+            }
+        }
+        return from;
     }
 
     /**

@@ -136,6 +136,8 @@ public class TerastalScheduler implements Scheduler {
      * variant for it, so the table adds nothing to the layer's placement.
      */
     private boolean[][] natural;
+    /** Per model and layer: not {@link #natural}, so started at its home first. */
+    private boolean[][] homed;
     private int[][] home;
     private Implementation[][] impl;
     private long[][] offset;
@@ -148,7 +150,6 @@ public class TerastalScheduler implements Scheduler {
     private long[] rekey = new long[64];
     private final long[] heldKey = new long[SCAN_LIMIT];
     private final long[] heldValue = new long[SCAN_LIMIT];
-    private final int[] heldClass = new int[SCAN_LIMIT];
 
     /** The full policy for a solution table. */
     public TerastalScheduler(Solution solution) {
@@ -312,12 +313,15 @@ public class TerastalScheduler implements Scheduler {
             }
         }
         natural = new boolean[models][];
+        homed = new boolean[models][];
         for (int m = 0; m < models; m++) {
             int n = home[m].length;
             natural[m] = new boolean[n];
+            homed[m] = new boolean[n];
             for (int l = 0; l < n; l++) {
                 natural[m][l] = !homeFirst
                         || (impl[m][l] == Implementation.ORIGINAL && !enabled[m][l] && home[m][l] == fastestOriginal(m, l));
+                homed[m][l] = !natural[m][l];
             }
         }
         // under drop the virtual budgets cost frames: on all three design suites Terastal missed fewer
@@ -415,14 +419,35 @@ public class TerastalScheduler implements Scheduler {
 
     @Override
     public void decide(long now) {
-        int idle = sim.freeTimes(avail);
+        int idle = scan(ADMITTED, now, sim.freeTimes(avail));
+        if (idle > 0 && guard.rejects()) {
+            // rejected frames get what the admitted ones left, except an engine where an admitted frame running
+            // elsewhere starts its next layer at home: one of their layers there would hold that frame up
+            idle = 0;
+            for (int a = 0; a < avail.length; a++) {
+                long reserved = guard.reservedFrom(a, now, homed);
+                if (reserved != Long.MAX_VALUE) {
+                    avail[a] = Math.max(avail[a], reserved);
+                }
+                if (avail[a] <= now) {
+                    idle++;
+                }
+            }
+            scan(REJECTED, now, idle);
+        }
+    }
+
+    /** Both passes of a decision over the waiting frames of one class; returns how many engines are still idle. */
+    private int scan(int c, long now, int idle) {
         int kept = 0;
+        LongHeap q = queues[c];
         while (idle > 0 && kept < SCAN_LIMIT) {
-            int c = nextClass();
-            if (c < 0) {
+            while (!q.isEmpty() && !current(q.peekValue(), c)) {
+                q.pop(); // stale: the frame moved on, finished or changed class
+            }
+            if (q.isEmpty()) {
                 break;
             }
-            LongHeap q = queues[c];
             long key = q.peekKey();
             long value = q.pop();
             int f = (int) (value >>> LAYER_BITS);
@@ -443,15 +468,14 @@ public class TerastalScheduler implements Scheduler {
                     }
                 }
                 if (avail[best] <= now) {
-                    sim.dispatch(f, best, use);
+                    dispatch(f, best, use);
                     idle--;
                     avail[best] = finish;
                     continue;
                 }
                 avail[best] = finish;
                 heldKey[kept] = key;
-                heldValue[kept] = value | PROMISED;
-                heldClass[kept++] = c;
+                heldValue[kept++] = value | PROMISED;
             } else {
                 int placed = placeAtHome(f, now);
                 if (placed == DISPATCHED) {
@@ -459,8 +483,7 @@ public class TerastalScheduler implements Scheduler {
                 } else {
                     // a frame promised its home here must not be placed again against its own promise
                     heldKey[kept] = key;
-                    heldValue[kept] = placed == WAITS_FOR_HOME ? value | PROMISED : value;
-                    heldClass[kept++] = c;
+                    heldValue[kept++] = placed == WAITS_FOR_HOME ? value | PROMISED : value;
                 }
             }
         }
@@ -473,9 +496,10 @@ public class TerastalScheduler implements Scheduler {
         }
         for (int i = 0; i < kept; i++) {
             if (heldValue[i] >= 0) {
-                queues[heldClass[i]].push(heldKey[i], heldValue[i] & ~PROMISED);
+                q.push(heldKey[i], heldValue[i] & ~PROMISED);
             }
         }
+        return idle;
     }
 
     /**
@@ -501,18 +525,9 @@ public class TerastalScheduler implements Scheduler {
         return sim.deadline(f) - start - guard.remainingPlanned(m, sim.nextLayer(f)) < critical * sim.taskDeadline(sim.frameTask(f));
     }
 
-    /** The class whose head goes next (admitted, then rejected), after discarding stale heads; -1 if none. */
-    private int nextClass() {
-        for (int c = 0; c < queues.length; c++) {
-            LongHeap q = queues[c];
-            while (!q.isEmpty() && !current(q.peekValue(), c)) {
-                q.pop();
-            }
-            if (!q.isEmpty()) {
-                return c;
-            }
-        }
-        return -1;
+    private void dispatch(int f, int acc, Implementation use) {
+        guard.started(f, acc);
+        sim.dispatch(f, acc, use);
     }
 
     /** Dispatches the frame's next layer now, or promises it its home engine; true when dispatched. */
@@ -533,7 +548,7 @@ public class TerastalScheduler implements Scheduler {
         boolean homeFree = avail[h] <= now;
         boolean critical = !homeFree && critical(f, avail[h]);
         if (homeFree && homeFinish <= due) {
-            sim.dispatch(f, h, atHome);
+            dispatch(f, h, atHome);
             avail[h] = homeFinish;
             return true;
         }
@@ -564,13 +579,13 @@ public class TerastalScheduler implements Scheduler {
             }
         }
         if (bestAcc >= 0) {
-            sim.dispatch(f, bestAcc, bestImpl);
+            dispatch(f, bestAcc, bestImpl);
             avail[bestAcc] = bestFinish;
             return true;
         }
         avail[h] = homeFinish;
         if (homeFree) {
-            sim.dispatch(f, h, atHome);
+            dispatch(f, h, atHome);
             return true;
         }
         return false;

@@ -161,7 +161,7 @@ class TerastalSchedulerTest {
     void rescalingKeepsHomesAndScalesVirtualDeadlines() {
         Solution base = SolutionHeuristics.solve(mix, table, true);
         Instance loaded = mix.withLoad(1.6);
-        Solution scaled = SolutionScaling.rescale(base, mix, loaded);
+        Solution scaled = SolutionScaling.rescale(base, mix, loaded, table);
         for (ModelPlan p : base.models()) {
             ModelPlan q = scaled.plan(p.model());
             assertEquals(p.enabledVariants(), q.enabledVariants());
