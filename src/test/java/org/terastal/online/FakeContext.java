@@ -28,6 +28,8 @@ final class FakeContext implements SchedulerContext {
     private final Instance instance;
     private final long[][] latency;
     private final long[][] variantLatency;
+    /** Per task, the original latency of its model's second layer on each engine, or null: one layer. */
+    private final long[][] second;
     private final long[] freeAt;
     private final List<long[]> frames = new ArrayList<>();
     final List<String> dispatches = new ArrayList<>();
@@ -48,6 +50,16 @@ final class FakeContext implements SchedulerContext {
      *                       of the baseline accuracy, above the 0.97 floor
      */
     FakeContext(int accelerators, double[] fps, long[][] latency, long[][] variantLatency) {
+        this(accelerators, fps, latency, variantLatency, new long[fps.length][]);
+    }
+
+    /**
+     * @param second per task, the original latency of a second layer (L1, no variant candidate) on
+     *               each engine, or null when the model has one layer. A frame's second layer never
+     *               becomes ready here: a test reads what the scheduler decides while the first runs.
+     */
+    FakeContext(int accelerators, double[] fps, long[][] latency, long[][] variantLatency, long[][] second) {
+        this.second = second;
         List<Accelerator> accs = new ArrayList<>();
         for (int a = 0; a < accelerators; a++) {
             accs.add(new Accelerator("a" + a, Dataflow.WS, 64, 1000, 8, 8, 1024, 1024));
@@ -56,12 +68,13 @@ final class FakeContext implements SchedulerContext {
         List<Task> tasks = new ArrayList<>();
         for (int t = 0; t < fps.length; t++) {
             Layer layer = new Layer("L0", LayerType.CONV, 1, 4, 4, 4, 4, 1, 1, 1, 0);
+            List<Layer> layers = second[t] == null ? List.of(layer) : List.of(layer, new Layer("L1", LayerType.CONV, 1, 4, 4, 4, 4, 1, 1, 1, 0));
             if (variantLatency[t] == null) {
-                models.add(new Model("m" + t, "", List.of(layer), List.of(), null, 0.97));
+                models.add(new Model("m" + t, "", layers, List.of(), null, 0.97));
             } else {
                 AccuracyTable accuracy = new AccuracyTable("top1", true, List.of(new AccuracyRow(List.of(), 1.0, ""),
                         new AccuracyRow(List.of("L0"), 0.99, "")));
-                models.add(new Model("m" + t, "", List.of(layer), List.of(new VariantCandidate("L0", 2)), accuracy, 0.97));
+                models.add(new Model("m" + t, "", layers, List.of(new VariantCandidate("L0", 2)), accuracy, 0.97));
             }
             tasks.add(new Task("t" + t, "m" + t, fps[t], 0, 0, 0, null, 1));
         }
@@ -112,7 +125,7 @@ final class FakeContext implements SchedulerContext {
 
     @Override
     public int layers(int model) {
-        return 1;
+        return second[model] == null ? 1 : 2;
     }
 
     @Override
@@ -123,28 +136,32 @@ final class FakeContext implements SchedulerContext {
     @Override
     public long latency(int model, int layer, Implementation impl, int acc) {
         if (impl == Implementation.ORIGINAL) {
-            return latency[model][acc];
+            return originalLatency(model, layer, acc);
         }
-        return variantLatency[model] == null ? Long.MAX_VALUE : variantLatency[model][acc];
+        return variantLatency[model] == null || layer > 0 ? Long.MAX_VALUE : variantLatency[model][acc];
     }
 
     @Override
     public long originalLatency(int model, int layer, int acc) {
-        return latency[model][acc];
+        return layer == 0 ? latency[model][acc] : second[model][acc];
     }
 
     @Override
     public long fastestLatency(int model, int layer) {
         long best = Long.MAX_VALUE;
         for (int a = 0; a < freeAt.length; a++) {
-            best = Math.min(best, Math.min(latency[model][a], latency(model, layer, Implementation.VARIANT, a)));
+            best = Math.min(best, Math.min(originalLatency(model, layer, a), latency(model, layer, Implementation.VARIANT, a)));
         }
         return best;
     }
 
     @Override
     public long remainingFastest(int model, int layer) {
-        return layer == 0 ? fastestLatency(model, 0) : 0;
+        long sum = 0;
+        for (int l = layer; l < layers(model); l++) {
+            sum += fastestLatency(model, l);
+        }
+        return sum;
     }
 
     @Override
@@ -220,7 +237,7 @@ final class FakeContext implements SchedulerContext {
             throw new IllegalStateException("dispatch of frame " + frame + " to engine " + acc + " is not allowed now");
         }
         frames.get(frame)[4] = 1;
-        long latency = latency(frameModel(frame), 0, impl, acc);
+        long latency = latency(frameModel(frame), nextLayer(frame), impl, acc);
         if (latency == Long.MAX_VALUE) {
             throw new IllegalStateException("frame " + frame + " has no " + impl + " implementation");
         }

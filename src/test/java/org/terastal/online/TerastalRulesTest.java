@@ -129,6 +129,38 @@ class TerastalRulesTest {
     }
 
     /**
+     * Under continue, a rejected frame stays off an engine where an admitted frame running elsewhere
+     * starts its next layer at home: model m0's first layer runs on a0 and its second is homed on a1
+     * (re-homed: it is faster on a0); the rejected frame of m1 (6 ms on a1 against a 5 ms deadline)
+     * would otherwise take the idle a1 and hold the admitted frame up. When the second layer's home is
+     * where it is fastest (the table adds nothing there, so it goes where it finishes first), a1 is
+     * not reserved and the rejected frame takes it, as under EDF with the guard.
+     */
+    @Test
+    void aRejectedFrameStaysOffTheEngineAnAdmittedFrameStartsItsNextLayerOnAtHome() {
+        for (boolean rehomed : new boolean[] {true, false}) {
+            long[][] secondLayer = {rehomed ? new long[] {2 * MS, 4 * MS} : new long[] {4 * MS, 2 * MS}, null};
+            FakeContext ctx = new FakeContext(2, new double[] {50, 200}, new long[][] {{2 * MS, 6 * MS}, {8 * MS, 6 * MS}},
+                    new long[2][], secondLayer);
+            ctx.drops = false;
+            Solution plan = table(List.of(
+                    new ModelPlan("m0", List.of(), 1.0, List.of(new LayerPlan("L0", "a0", Implementation.ORIGINAL, 10 * MS, 10 * MS, false),
+                            new LayerPlan("L1", "a1", Implementation.ORIGINAL, 10 * MS, 20 * MS, false))),
+                    new ModelPlan("m1", List.of(), 1.0, List.of(new LayerPlan("L0", "a1", Implementation.ORIGINAL, 5 * MS, 5 * MS, false)))));
+            TerastalScheduler t = new TerastalScheduler(plan);
+            t.start(ctx);
+            t.onReady(ctx.arrive(0));
+            t.decide(0);
+            assertEquals(List.of("0@a0"), ctx.dispatches, "the admitted frame's first layer");
+            int late = ctx.arrive(1);
+            t.onReady(late);
+            t.decide(0);
+            assertEquals(rehomed ? List.of("0@a0") : List.of("0@a0", late + "@a1"), ctx.dispatches,
+                    rehomed ? "a1 is kept for m0's second layer" : "nothing is kept for a layer that goes where it finishes first");
+        }
+    }
+
+    /**
      * A re-homed layer whose home is busy moves to an idle engine where it still meets its virtual
      * deadline (here 2 ms on engine 0 against waiting until 11 ms for home); without the migration
      * rule it would wait for home.

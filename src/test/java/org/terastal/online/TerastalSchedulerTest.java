@@ -157,26 +157,55 @@ class TerastalSchedulerTest {
         assertTrue(home.getMessage().contains("npu"), home.getMessage());
     }
 
+    /**
+     * Rescaled to a load, a model keeps its homes while its home chain fits the new deadline and is
+     * homed where each layer's implementation is fastest once it does not; either way its budgets add
+     * up to the new deadline. Loads 1.6 and 10 see both cases.
+     */
     @Test
-    void rescalingKeepsHomesAndScalesVirtualDeadlines() {
+    void rescalingKeepsHomesWhileTheirChainFitsAndScalesVirtualDeadlines() {
         Solution base = SolutionHeuristics.solve(mix, table, true);
-        Instance loaded = mix.withLoad(1.6);
-        Solution scaled = SolutionScaling.rescale(base, mix, loaded, table);
-        for (ModelPlan p : base.models()) {
-            ModelPlan q = scaled.plan(p.model());
-            assertEquals(p.enabledVariants(), q.enabledVariants());
-            long sum = 0;
-            for (int l = 0; l < p.layers().size(); l++) {
-                assertEquals(p.layers().get(l).home(), q.layers().get(l).home());
-                assertEquals(p.layers().get(l).implementation(), q.layers().get(l).implementation());
-                sum += q.layers().get(l).budgetNs();
-                assertEquals(sum, q.layers().get(l).deadlineOffsetNs());
-            }
-            long deadline = loaded.tasks().stream().filter(t -> t.model().equals(p.model())).mapToLong(t -> t.effectiveDeadlineNs()).min().orElse(0);
-            if (deadline > 0) {
+        int kept = 0;
+        int fastest = 0;
+        for (double load : new double[] {1.6, 10}) {
+            Instance loaded = mix.withLoad(load);
+            Solution scaled = SolutionScaling.rescale(base, mix, loaded, table);
+            for (ModelPlan p : base.models()) {
+                ModelPlan q = scaled.plan(p.model());
+                assertEquals(p.enabledVariants(), q.enabledVariants());
+                long deadline = loaded.tasks().stream().filter(t -> t.model().equals(p.model())).mapToLong(t -> t.effectiveDeadlineNs()).min()
+                        .orElse(0);
+                if (deadline == 0) {
+                    continue; // a model no task runs keeps its plan
+                }
+                long chain = 0;
+                for (int l = 0; l < p.layers().size(); l++) {
+                    LayerPlan lp = p.layers().get(l);
+                    chain += table.get(p.model(), l, lp.implementation(), loaded.platform().indexOf(lp.home()));
+                }
+                boolean fits = chain <= deadline;
+                kept += fits ? 1 : 0;
+                fastest += fits ? 0 : 1;
+                long sum = 0;
+                for (int l = 0; l < p.layers().size(); l++) {
+                    LayerPlan lp = p.layers().get(l);
+                    LayerPlan lq = q.layers().get(l);
+                    assertEquals(lp.implementation(), lq.implementation());
+                    if (fits) {
+                        assertEquals(lp.home(), lq.home(), p.model() + " at " + load);
+                    } else {
+                        long there = table.get(p.model(), l, lq.implementation(), loaded.platform().indexOf(lq.home()));
+                        for (int a = 0; a < loaded.platform().accelerators().size(); a++) {
+                            assertTrue(there <= table.get(p.model(), l, lq.implementation(), a), p.model() + " layer " + l + " at " + load);
+                        }
+                    }
+                    sum += lq.budgetNs();
+                    assertEquals(sum, lq.deadlineOffsetNs());
+                }
                 assertTrue(Math.abs(sum - deadline) <= 1, p.model() + ": budgets " + sum + " vs deadline " + deadline);
             }
         }
+        assertTrue(kept > 0 && fastest > 0, "both cases seen: " + kept + " kept, " + fastest + " re-homed");
     }
 
     private static Solution withPlans(Solution s, List<ModelPlan> plans) {
