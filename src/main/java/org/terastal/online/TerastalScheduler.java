@@ -29,9 +29,11 @@ import org.terastal.sim.SchedulerContext;
  * <p><b>Virtual budgets only when late frames are kept.</b> Under {@code drop} admitted frames are
  * ordered by absolute deadline, and a layer is due when the rest of its frame's home chain still fits
  * before the deadline (as in {@code terastal-nobudget}); the budgets, their order rule and the
- * budget tests of the mapping below apply under {@code continue}. On all three design suites Terastal
+ * budget tests of the mapping below apply under {@code continue}. When this was chosen, Terastal
  * missed fewer frames without the budgets under {@code drop} and more without them under
- * {@code continue} (docs/online.md).
+ * {@code continue} on all three design suites; since rejected frames keep off an admitted frame's
+ * next home (below), it misses fewer without them under {@code continue} on two of three: a decision
+ * still to take (docs/online.md).
  *
  * <p><b>Layers the table leaves alone.</b> A layer whose table implementation is the original on the
  * engine where it is fastest, with no variant enabled, is placed as the baselines place it: on the
@@ -51,6 +53,15 @@ import org.terastal.sim.SchedulerContext;
  * spreads service over all frames in flight until all are late (docs/online.md, measured again with
  * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
  * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
+ *
+ * <p><b>Rejected frames keep off an admitted frame's next home.</b> A decision places the admitted
+ * frames (both passes below) before any rejected one; rejected frames then also count as busy an
+ * engine where an admitted frame running a layer elsewhere starts its next layer at home, until that
+ * layer wants it ({@link OverloadGuard#reservedFrom}). Layers are not preempted: past capacity, rejected
+ * layers slipped in between an admitted frame's layers at every engine change and the admitted
+ * model fell behind until the guard rejected it too (fewer misses under {@code continue} on all three
+ * design suites). Only layers started at home reserve: the guarded baselines, and Terastal's layers the
+ * table leaves alone, go where they finish first, and reserving for those cost frames.
  *
  * <p><b>Home first.</b> A decision scans waiting frames in priority order twice: first every frame
  * whose next layer's home engine is free, or whose layer would miss its deadline by waiting for home,
@@ -326,7 +337,8 @@ public class TerastalScheduler implements Scheduler {
         }
         // under drop the virtual budgets cost frames: on all three design suites Terastal missed fewer
         // without them (absolute-deadline order, a layer due when the rest of its frame's home chain
-        // still fits), while under continue they helped on all three (docs/online.md)
+        // still fits); under continue they helped on all three when chosen, on one of three since rejected
+        // frames keep off admitted frames' next homes (docs/online.md)
         boolean drop = sim.dropsLateFrames();
         budgetsNow = budgets && !(drop && order == Order.ADAPTIVE);
         orderNow = drop && order == Order.ADAPTIVE ? Order.DEADLINE : order;
