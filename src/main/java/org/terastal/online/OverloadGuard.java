@@ -144,13 +144,13 @@ public final class OverloadGuard {
 
     /**
      * The earliest time an admitted frame running a layer on another engine will want engine
-     * {@code acc} for its next layer (when its running layer ends), if that layer is one of
-     * {@code held} (per model and layer: layers the policy runs on their planned engine); or
+     * {@code acc} for its next layer (when its running layer ends), unless that layer is one of
+     * {@code roaming} (per model and layer: layers the policy places wherever they finish first); or
      * {@link Long#MAX_VALUE} if none will. Rejected frames are to stay off such an engine: a layer
      * of theirs started there would hold up the admitted frame's next one (layers are not
      * preempted), and a frame that the guard admitted as feasible would fall behind, frame after frame.
      */
-    public long reservedFrom(int acc, long now, boolean[][] held) {
+    public long reservedFrom(int acc, long now, boolean[][] roaming) {
         long from = Long.MAX_VALUE;
         for (int b = 0; b < accelerators; b++) {
             int f = runningFrame[b];
@@ -159,7 +159,7 @@ public final class OverloadGuard {
             }
             int m = sim.frameModel(f);
             int next = runningLayer[b] + 1;
-            if (next < engine[m].length && held[m][next] && engine[m][next] == acc) {
+            if (next < engine[m].length && !roaming[m][next] && engine[m][next] == acc) {
                 from = Math.min(from, sim.freeAt(b));
             }
         }

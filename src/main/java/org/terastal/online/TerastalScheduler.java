@@ -147,8 +147,6 @@ public class TerastalScheduler implements Scheduler {
      * variant for it, so the table adds nothing to the layer's placement.
      */
     private boolean[][] natural;
-    /** Per model and layer: not {@link #natural}, so started at its home first. */
-    private boolean[][] homed;
     private int[][] home;
     private Implementation[][] impl;
     private long[][] offset;
@@ -324,15 +322,12 @@ public class TerastalScheduler implements Scheduler {
             }
         }
         natural = new boolean[models][];
-        homed = new boolean[models][];
         for (int m = 0; m < models; m++) {
             int n = home[m].length;
             natural[m] = new boolean[n];
-            homed[m] = new boolean[n];
             for (int l = 0; l < n; l++) {
                 natural[m][l] = !homeFirst
                         || (impl[m][l] == Implementation.ORIGINAL && !enabled[m][l] && home[m][l] == fastestOriginal(m, l));
-                homed[m][l] = !natural[m][l];
             }
         }
         // under drop the virtual budgets cost frames: on all three design suites Terastal missed fewer
@@ -437,7 +432,7 @@ public class TerastalScheduler implements Scheduler {
             // elsewhere starts its next layer at home: one of their layers there would hold that frame up
             idle = 0;
             for (int a = 0; a < avail.length; a++) {
-                long reserved = guard.reservedFrom(a, now, homed);
+                long reserved = guard.reservedFrom(a, now, natural);
                 if (reserved != Long.MAX_VALUE) {
                     avail[a] = Math.max(avail[a], reserved);
                 }

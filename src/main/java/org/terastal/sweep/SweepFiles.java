@@ -45,23 +45,25 @@ public final class SweepFiles {
 
     /** Reads and validates a sweep file; every failure is one {@link InputException} naming file, place and field. */
     public static Sweep read(Path file) {
-        refuseNullFields(file);
-        SweepJson json = JsonInputs.read(file, SweepJson.class, FORMAT);
+        byte[] bytes = InputFiles.readBytes(file);
+        refuseNullFields(file, bytes);
+        SweepJson json = JsonInputs.read(file, bytes, SweepJson.class, FORMAT);
         Path base = file.toAbsolutePath().getParent();
         return json.toSweep(base);
     }
 
     /**
-     * A field given as null is refused, as the schema refuses it: left out, a field takes its
-     * default, and a null is more likely a slip than a wish for the default. (The record the file
-     * is read into cannot tell null from absent, and its checks already apply the defaults.)
+     * An optional field given as null is refused, as the schema refuses it: left out, a field takes
+     * its default, and a null is more likely a slip than a wish for the default. (The record the file
+     * is read into cannot tell null from absent, and its checks already apply the defaults.) The
+     * format, which has no default, is left to the reader's format check.
      */
-    private static void refuseNullFields(Path file) {
-        try (JsonParser p = new JsonFactory().createParser(InputFiles.readBytes(file))) {
+    private static void refuseNullFields(Path file, byte[] bytes) {
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                if (p.nextToken() == JsonToken.VALUE_NULL && !name.equals("format")) {
                     JsonLocation at = p.currentTokenLocation();
                     throw new InputException(file.toString(), at.getLineNr(), at.getColumnNr(), name,
                             "Found null; leave the field '" + name + "' out to take its default");

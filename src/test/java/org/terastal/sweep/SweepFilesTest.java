@@ -105,6 +105,8 @@ class SweepFilesTest {
             String text = error(head + "\"" + field + "\": null}");
             assertTrue(text.endsWith(": Found null; leave the field '" + field + "' out to take its default (at " + field + ")"), text);
         }
+        String format = error("{\"format\": null, \"scenarios\": [{\"instance\": \"a.json\"}]}");
+        assertTrue(format.contains("format") && !format.contains("take its default"), format);
         String text = error(head + "\"schedulers\": \"bogus\"}");
         assertTrue(text.endsWith(": Expected a list here; found 'bogus' (at schedulers)"), text);
         String entry = error(head + "\"schedulers\": [\"edf\", null]}");

@@ -25,6 +25,11 @@ public final class JsonInputs {
      * is parsed) into a JSON shape (a record whose components are the fields).
      */
     public static <T> T read(Path file, Class<T> type, String format) {
-        return InstanceFiles.parse(file.toString(), InputFiles.readBytes(file), type, format);
+        return read(file, InputFiles.readBytes(file), type, format);
+    }
+
+    /** {@link #read(Path, Class, String)} of a file's bytes already read. */
+    public static <T> T read(Path file, byte[] bytes, Class<T> type, String format) {
+        return InstanceFiles.parse(file.toString(), bytes, type, format);
     }
 }
