@@ -9,7 +9,7 @@ public final class Schedulers {
     /** Every built-in policy: the baselines (and DREAM with fixed weights), the baselines with the overload guard, Terastal and its ablations. */
     public static final List<String> NAMES = List.of(FcfsScheduler.NAME, EdfScheduler.NAME, DreamScheduler.NAME, DreamScheduler.NAME_FIXED,
             FcfsScheduler.NAME + GuardedScheduler.SUFFIX, EdfScheduler.NAME + GuardedScheduler.SUFFIX, DreamScheduler.NAME + GuardedScheduler.SUFFIX,
-            TerastalScheduler.NAME, TerastalNoGuardScheduler.NAME, TerastalNoVariantScheduler.NAME, TerastalNoBudgetScheduler.NAME,
+            TerastalScheduler.NAME, TerastalNoGuardScheduler.NAME, TerastalNoVariantScheduler.NAME, TerastalBudgetScheduler.NAME,
             TerastalVirtualOrderScheduler.NAME, TerastalNoHomeScheduler.NAME);
 
     private Schedulers() {
@@ -42,7 +42,7 @@ public final class Schedulers {
             case TerastalNoGuardScheduler.NAME -> (instance, latency) -> new TerastalNoGuardScheduler(solutions.solutionFor(instance, latency));
             case TerastalScheduler.NAME -> (instance, latency) -> new TerastalScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoVariantScheduler.NAME -> (instance, latency) -> new TerastalNoVariantScheduler(solutions.solutionFor(instance, latency));
-            case TerastalNoBudgetScheduler.NAME -> (instance, latency) -> new TerastalNoBudgetScheduler(solutions.solutionFor(instance, latency));
+            case TerastalBudgetScheduler.NAME -> (instance, latency) -> new TerastalBudgetScheduler(solutions.solutionFor(instance, latency));
             case TerastalNoHomeScheduler.NAME -> (instance, latency) -> new TerastalNoHomeScheduler(solutions.solutionFor(instance, latency));
             case TerastalVirtualOrderScheduler.NAME ->
                     (instance, latency) -> new TerastalVirtualOrderScheduler(solutions.solutionFor(instance, latency));

@@ -3,7 +3,7 @@ package org.terastal.online;
 import org.terastal.domain.Solution;
 
 /**
- * {@code terastal-nohome}: the ablation without home-first. Admission, order, budgets and the table's
+ * {@code terastal-nohome}: the ablation without home-first. Admission, order and the table's
  * enabled variants are those of {@code terastal}, but no layer starts at the table's home engine:
  * every layer goes where it finishes first (the baselines' earliest-finish mapping), running an enabled
  * variant wherever that finishes sooner than the original. What {@code terastal} gains over it is what
@@ -14,6 +14,6 @@ public final class TerastalNoHomeScheduler extends TerastalScheduler {
     public static final String NAME = "terastal-nohome";
 
     public TerastalNoHomeScheduler(Solution solution) {
-        super(NAME, solution, true, true, Order.ADAPTIVE, true, false);
+        super(NAME, solution, true, false, Order.DEADLINE, true, false);
     }
 }

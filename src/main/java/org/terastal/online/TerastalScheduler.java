@@ -24,35 +24,31 @@ import org.terastal.sim.SchedulerContext;
  * use an idle engine. The guard rejects only when late frames are kept: under {@code drop} the
  * simulator already abandons frames that cannot finish, and the guard's pessimistic home-work test
  * then cost frames that could (fewer misses without it on all three design suites);
- * {@code terastal-noguard} admits every frame under both policies and keeps only the order rule below.
+ * {@code terastal-noguard} admits every frame under both policies.
  *
- * <p><b>Virtual budgets only when late frames are kept.</b> Under {@code drop} admitted frames are
- * ordered by absolute deadline, and a layer is due when the rest of its frame's home chain still fits
- * before the deadline (as in {@code terastal-nobudget}); the budgets, their order rule and the
- * budget tests of the mapping below apply under {@code continue}. When this was chosen, Terastal
- * missed fewer frames without the budgets under {@code drop} and more without them under
- * {@code continue} on all three design suites; since rejected frames keep off an admitted frame's
- * next home (below), it misses fewer without them under {@code continue} on two of three: a decision
- * still to take (docs/online.md).
+ * <p><b>No virtual budgets online.</b> Admitted frames are ordered by absolute deadline, and a
+ * layer is due when the rest of its frame's home chain still fits before the deadline: deadline − Σ
+ * home latency of the later layers. The table's homes, implementations and enabled variants are used;
+ * its per-layer budgets (virtual deadlines) are not. With the budgets ({@code terastal-budget}: a layer
+ * due at its virtual deadline, admitted frames in virtual-deadline order while the admitted set has
+ * headroom) Terastal missed more frames on the design suites: under {@code drop} on all three, under
+ * {@code continue} on two of three and as many on the third, once rejected frames kept off an admitted
+ * frame's next home (below). The offline program still sizes budgets: they are what proves each
+ * model's home chain fits its deadline.
  *
  * <p><b>Layers the table leaves alone.</b> A layer whose table implementation is the original on the
  * engine where it is fastest, with no variant enabled, is placed as the baselines place it: on the
  * engine where it finishes first, waiting for a busy faster one. The table adds nothing to such a
- * layer, and home-first with virtual-deadline migration moved it to slow engines that EDF's mapping
+ * layer, and home-first with migration by due time moved it to slow engines that EDF's mapping
  * would have waited out (measured on the design suites: fewer misses on all three, most on the
  * XRBench models, which have no variants). The rules below apply to the layers the table re-homes or
  * may run as variants.
  *
- * <p><b>Order.</b> Admitted frames first, then rejected ones (earliest absolute deadline first among
- * those). Admitted frames are ordered by their next layer's virtual deadline while the admitted set
- * has headroom: every admitted frame's slack in the last demand test was at least {@value #HEADROOM}
- * of its relative deadline, and stays so if all the admitted set's work on one engine ran before it
- * (virtual-deadline order may serve a frame due later first; without this a frame released at a
- * periodic collision with longer-deadline frames fell behind and missed in every hyperperiod). Otherwise they are ordered by absolute deadline. Virtual-deadline order
- * keeps every frame on its pace across the engines, which wins near capacity; with little headroom it
- * spreads service over all frames in flight until all are late (docs/online.md, measured again with
- * {@code terastal-vdorder}), while deadline order is what the demand test assumes. The queue is
- * re-keyed when the order switches (at a release; O(admitted)); every pick is O(log n).
+ * <p><b>Order.</b> Admitted frames first, then rejected ones, earliest absolute deadline first in
+ * each class. Ordering admitted frames by virtual deadline keeps every frame on its pace across the
+ * engines, but with little headroom it spreads service over all frames in flight until all are late
+ * (docs/online.md, measured with {@code terastal-vdorder}); deadline order is also what the demand
+ * test assumes.
  *
  * <p><b>Rejected frames keep off an admitted frame's next home.</b> A decision places the admitted
  * frames (both passes below) before any rejected one; rejected frames then also count as busy an
@@ -66,26 +62,25 @@ import org.terastal.sim.SchedulerContext;
  * <p><b>Home first.</b> A decision scans waiting frames in priority order twice: first every frame
  * whose next layer's home engine is free, or whose layer would miss its deadline by waiting for home,
  * or which is critical (its remaining home chain leaves under {@value #CRITICAL} of its relative
- * deadline as slack: the plan's budgets may add up to the whole deadline, and then waits early in the
- * chain leave no room for one more blocking near its end), is placed (below); then the other frames
+ * deadline as slack: one more blocking near the end of the chain would make it late), is placed (below); then the other frames
  * whose home was busy, in priority order, may migrate to the engines left idle or wait for home. A migrating layer runs
  * 1.35-1.9x slower off its home and used to take the engine a lower-priority frame's layer was homed on
  * (measured on skewed-vision/-xr with MAESTRO latencies: a long frame ran its whole chain on the OS
  * engine while a frame with the same deadline, homed there, starved).
  *
- * <p><b>Mapping (where the virtual deadlines act).</b> A layer's virtual deadline is the frame's
- * release + the table's cumulative offset. The layer runs the table's implementation on its home
- * engine when that engine is free and the layer meets its virtual deadline there; a free home that
- * would miss it is left only for an idle engine where the layer finishes sooner. If the home is busy
+ * <p><b>Mapping.</b> A layer's due time is the latest finish that leaves the rest of its frame its
+ * home chain (with budgets, its virtual deadline). The layer runs the table's implementation on its
+ * home engine when that engine is free and the layer is done by its due time there; a free home that
+ * would be late is left only for an idle engine where the layer finishes sooner. If the home is busy
  * (or promised to a higher-priority frame at this decision), the layer migrates to an idle engine when
- * it still meets its virtual deadline there, or when it would miss it anyway by waiting and migrating
- * finishes no later; otherwise it waits for home. A critical frame has spent its budgets' slack, so
- * it migrates only to an engine that finishes the layer sooner than waiting for home would.
- * On the migration target it runs its original, unless the original misses the virtual deadline and
- * an enabled variant is faster (or the table runs it as a variant and the variant is not slower).
- * At home, a layer the table runs as original switches to its enabled variant when the original would
- * miss the virtual deadline and the variant is faster there. Only variants of the table's enabled set
- * are used, so every frame's set of variants is admissible (checked at start).
+ * it is still done in time there, or when it would be late anyway by waiting and migrating finishes no
+ * later; otherwise it waits for home. A critical frame has no slack left, so it migrates only to an
+ * engine that finishes the layer sooner than waiting for home would.
+ * On the migration target it runs its original, unless the original is late and an enabled variant is
+ * faster (or the table runs it as a variant and the variant is not slower). At home, a layer the table
+ * runs as original switches to its enabled variant when the original would be late and the variant is
+ * faster there. Only variants of the table's enabled set are used, so every frame's set of variants is
+ * admissible (checked at start).
  */
 public class TerastalScheduler implements Scheduler {
     /** Name on the command line and in outputs. */
@@ -102,9 +97,9 @@ public class TerastalScheduler implements Scheduler {
     private static final int WAITS_FOR_HOME = -1;
     private static final int DEFERRED = 0;
     /**
-     * Admitted frames are ordered by virtual deadline only while every admitted frame's slack in the
-     * demand test is at least this fraction of its relative deadline (docs/online.md: 0.25-0.35 help
-     * on every mix measured, 0.1 hurts, 0.5 is the same as never).
+     * With budgets ({@code terastal-budget}), admitted frames are ordered by virtual deadline only while
+     * every admitted frame's slack in the demand test is at least this fraction of its relative deadline
+     * (docs/online.md has its sensitivity on the design suites).
      */
     static final double HEADROOM = 0.3;
     /**
@@ -131,10 +126,6 @@ public class TerastalScheduler implements Scheduler {
     private final boolean variants;
     private final boolean budgets;
     private final Order order;
-    /** Whether this run uses the virtual budgets (not under {@code drop} for the adaptive order: see the class comment). */
-    private boolean budgetsNow;
-    /** The order of this run. */
-    private Order orderNow;
     private final boolean guarded;
     private final boolean homeFirst;
     private final double headroom;
@@ -162,7 +153,7 @@ public class TerastalScheduler implements Scheduler {
 
     /** The full policy for a solution table. */
     public TerastalScheduler(Solution solution) {
-        this(NAME, solution, true, true, Order.ADAPTIVE, true, true, HEADROOM, CRITICAL);
+        this(NAME, solution, true, false, Order.DEADLINE, true, true, HEADROOM, CRITICAL);
     }
 
     /**
@@ -207,9 +198,15 @@ public class TerastalScheduler implements Scheduler {
         this.critical = critical;
     }
 
-    /** The full policy with other values of its two constants ({@link #HEADROOM}, {@link #CRITICAL}). */
-    public static TerastalScheduler withConstants(Solution solution, double headroom, double critical) {
-        return new TerastalScheduler(NAME, solution, true, true, Order.ADAPTIVE, true, true, headroom, critical);
+    /**
+     * The full policy ({@code terastal}), or with {@code budgets} the {@code terastal-budget} ablation,
+     * with other values of the constants ({@link #HEADROOM}, which acts only with budgets, and
+     * {@link #CRITICAL}).
+     */
+    public static TerastalScheduler withConstants(Solution solution, boolean budgets, double headroom, double critical) {
+        return budgets
+                ? new TerastalScheduler(TerastalBudgetScheduler.NAME, solution, true, true, Order.ADAPTIVE, true, true, headroom, critical)
+                : new TerastalScheduler(NAME, solution, true, false, Order.DEADLINE, true, true, headroom, critical);
     }
 
     @Override
@@ -330,13 +327,6 @@ public class TerastalScheduler implements Scheduler {
                         || (impl[m][l] == Implementation.ORIGINAL && !enabled[m][l] && home[m][l] == fastestOriginal(m, l));
             }
         }
-        // under drop the virtual budgets cost frames: on all three design suites Terastal missed fewer
-        // without them (absolute-deadline order, a layer due when the rest of its frame's home chain
-        // still fits); under continue they helped on all three when chosen, on one of three since rejected
-        // frames keep off admitted frames' next homes (docs/online.md)
-        boolean drop = sim.dropsLateFrames();
-        budgetsNow = budgets && !(drop && order == Order.ADAPTIVE);
-        orderNow = drop && order == Order.ADAPTIVE ? Order.DEADLINE : order;
         avail = new long[sim.accelerators()];
         // under drop the simulator already abandons frames that cannot finish; rejecting on the guard's
         // pessimistic home-work test then only costs frames that could (measured on the design suites)
@@ -364,9 +354,9 @@ public class TerastalScheduler implements Scheduler {
         return enabled[model][layer];
     }
 
-    /** The deadline the layer should finish by: its virtual deadline, or without budgets the latest finish that leaves the rest of the frame its home time. */
+    /** The deadline the layer should finish by: the latest finish that leaves the rest of the frame its home time, or with budgets its virtual deadline. */
     private long layerDeadline(int f, int m, int l) {
-        return budgetsNow ? sim.release(f) + offset[m][l] : sim.deadline(f) - guard.remainingPlanned(m, l + 1);
+        return budgets ? sim.release(f) + offset[m][l] : sim.deadline(f) - guard.remainingPlanned(m, l + 1);
     }
 
     @Override
@@ -375,10 +365,10 @@ public class TerastalScheduler implements Scheduler {
             long now = sim.now();
             guard.admit(frame, now);
             double tightest = guard.tightestSlack();
-            if (orderNow == Order.ADAPTIVE && tightest >= headroom) {
+            if (order == Order.ADAPTIVE && tightest >= headroom) {
                 tightest = guard.tightestSlackUnderAnyOrder(now);
             }
-            setOrder(orderNow == Order.VIRTUAL || (orderNow == Order.ADAPTIVE && tightest >= headroom));
+            setOrder(order == Order.VIRTUAL || (order == Order.ADAPTIVE && tightest >= headroom));
         }
         push(frame);
     }
@@ -576,8 +566,8 @@ public class TerastalScheduler implements Scheduler {
             }
             long finish = now + (choice == Implementation.ORIGINAL ? orig : var);
             // a free home is left only for an engine that finishes sooner, and so is a busy one by a
-            // critical frame (its budgets are spent: only the finish time counts); else the layer moves
-            // when it still meets its virtual deadline, or would miss it anyway and finishes no later
+            // critical frame (its slack is spent: only the finish time counts); else the layer moves
+            // when it is still done by its due time, or would be late anyway and finishes no later
             boolean worth = homeFree || critical ? finish < homeFinish : finish <= due || (homeFinish > due && finish <= homeFinish);
             if (worth && finish < bestFinish) {
                 bestAcc = a;

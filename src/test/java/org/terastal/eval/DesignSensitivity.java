@@ -25,8 +25,9 @@ import org.terastal.sim.SolutionProvider;
 import org.terastal.sim.SolutionScaling;
 
 /**
- * The sensitivity of Terastal's two constants (headroom threshold, critical slack) on the design
- * suites: for each value, the mean per-model miss rate over the sets of each suite, loads 0.6-1.6 and
+ * The sensitivity of Terastal's constants on the design suites: the critical slack of {@code terastal}
+ * and the headroom threshold of {@code terastal-budget} (the only policy whose order it switches). For
+ * each value, the mean per-model miss rate over the sets of each suite, loads 0.6-1.6 and
  * both late-frame policies, as the protocol's statistics compute it (seed 1, 5 simulated seconds).
  * Reads the suites drawn by sweeps/suites.sh and the tables a run of sweeps/design.json solved:
  *
@@ -36,6 +37,8 @@ import org.terastal.sim.SolutionScaling;
  *   org.terastal.eval.DesignSensitivity out/suites out/design
  * </pre>
  * (target/classpath.txt: {@code mvn -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt}).
+ * Further arguments {@code terastal:headroom:critical} or {@code budget:headroom:critical} measure
+ * those settings instead of the table's.
  */
 public final class DesignSensitivity {
     private static final String[] SUITES = {"design-six-builtin", "design-six-maestro", "design-xrbench"};
@@ -47,10 +50,11 @@ public final class DesignSensitivity {
     public static void main(String[] args) throws Exception {
         Path suites = Path.of(args[0]);
         Path run = Path.of(args[1]);
-        double[][] settings = {{0.3, 0.05}, {0.1, 0.05}, {0.2, 0.05}, {0.4, 0.05}, {0.5, 0.05}, {2.0, 0.05}, {0.3, 0.0}, {0.3, 0.03},
-            {0.3, 0.1}, {0.3, 0.2}};
+        // {budgets (1) or not, headroom, critical}; further arguments "budget|terastal:headroom:critical" replace the defaults
+        double[][] settings = args.length > 2 ? settings(args) : new double[][] {{0, 0.3, 0.05}, {0, 0.3, 0.0}, {0, 0.3, 0.03}, {0, 0.3, 0.1}, {0, 0.3, 0.2}, {1, 0.3, 0.05}, {1, 0.1, 0.05},
+            {1, 0.2, 0.05}, {1, 0.4, 0.05}, {1, 0.5, 0.05}, {1, 2.0, 0.05}};
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        StringBuilder out = new StringBuilder("| headroom | critical |");
+        StringBuilder out = new StringBuilder("| policy | headroom | critical |");
         for (String s : SUITES) {
             out.append(' ').append(s).append(" drop | continue |");
         }
@@ -60,12 +64,14 @@ public final class DesignSensitivity {
             loaded.add(load(suites.resolve(s), run.resolve("solutions").resolve(s)));
         }
         for (double[] setting : settings) {
-            out.append(String.format(Locale.ROOT, "| %s | %s |", setting[0] > 1 ? "never" : setting[0], setting[1]));
+            boolean budgets = setting[0] > 0;
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s |", budgets ? "terastal-budget" : "terastal",
+                    budgets ? setting[1] > 1 ? "never" : String.valueOf(setting[1]) : "-", setting[2]));
             for (List<Set> sets : loaded) {
                 for (LatePolicy late : LatePolicy.values()) {
                     List<Future<Double>> parts = new ArrayList<>();
                     for (Set set : sets) {
-                        parts.add(pool.submit(() -> perModelOverLoads(set, late, setting[0], setting[1])));
+                        parts.add(pool.submit(() -> perModelOverLoads(set, late, budgets, setting[1], setting[2])));
                     }
                     double sum = 0;
                     for (Future<Double> p : parts) {
@@ -79,6 +85,18 @@ public final class DesignSensitivity {
             out.setLength(0);
         }
         pool.shutdown();
+    }
+
+    private static double[][] settings(String[] args) {
+        double[][] settings = new double[args.length - 2][];
+        for (int i = 2; i < args.length; i++) {
+            String[] parts = args[i].split(":");
+            if (parts.length != 3 || !(parts[0].equals("terastal") || parts[0].equals("budget"))) {
+                throw new IllegalArgumentException("The setting '" + args[i] + "' is not policy:headroom:critical, e.g. terastal:0.3:0.1 or budget:0.3:0.05");
+            }
+            settings[i - 2] = new double[] {parts[0].equals("budget") ? 1 : 0, Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+        }
+        return settings;
     }
 
     private static List<Set> load(Path suite, Path tables) {
@@ -98,12 +116,12 @@ public final class DesignSensitivity {
     }
 
     /** The set's per-model miss rate, averaged over loads 0.6-1.6. */
-    private static double perModelOverLoads(Set set, LatePolicy late, double headroom, double critical) {
+    private static double perModelOverLoads(Set set, LatePolicy late, boolean budgets, double headroom, double critical) {
         double sum = 0;
         int loads = 0;
         for (int i = 6; i <= 16; i++) {
             SimResult r = Simulator.run(set.instance(), set.latency(),
-                    (inst, lat) -> TerastalScheduler.withConstants(set.solutions().solutionFor(inst, lat), headroom, critical),
+                    (inst, lat) -> TerastalScheduler.withConstants(set.solutions().solutionFor(inst, lat), budgets, headroom, critical),
                     new SimConfig(HORIZON, 1, late, i / 10.0, false));
             sum += r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
             loads++;

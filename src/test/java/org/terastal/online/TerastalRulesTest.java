@@ -45,10 +45,19 @@ class TerastalRulesTest {
 
     /** {@link #withVariant()} with one engine busy for a while, late frames dropped or kept: what {@code t} dispatches. */
     private static List<String> decideOnce(boolean drops, int busyEngine, long busyUntil, TerastalScheduler t) {
+        return decideAt(0, drops, busyEngine, busyUntil, t);
+    }
+
+    /** As {@link #decideOnce(boolean, int, long, TerastalScheduler)}, the decision taken {@code start} after the frame's release. */
+    private static List<String> decideAt(long start, boolean drops, int busyEngine, long busyUntil, TerastalScheduler t) {
         FakeContext ctx = withVariant();
         ctx.drops = drops;
         ctx.busyUntil(busyEngine, busyUntil);
-        return decideOnce(ctx, t);
+        t.start(ctx);
+        t.onReady(ctx.arrive(0));
+        ctx.now = start;
+        t.decide(start);
+        return ctx.dispatches;
     }
 
     private static List<String> decideOnce(FakeContext ctx, TerastalScheduler t) {
@@ -67,7 +76,7 @@ class TerastalRulesTest {
     /**
      * A layer the table leaves on its fastest engine goes where it finishes first, as under EDF: with
      * the fast engine busy for 1 ms more it waits for it (3 ms) rather than take the idle slow one
-     * (6 ms), which it would have done before, since 6 ms still met its 10 ms budget.
+     * (6 ms), which it would have done before, since 6 ms was still in time for its 10 ms deadline.
      */
     @Test
     void aLayerLeftOnItsFastestEngineWaitsForItWhenThatFinishesSooner() {
@@ -161,12 +170,12 @@ class TerastalRulesTest {
     }
 
     /**
-     * A re-homed layer whose home is busy moves to an idle engine where it still meets its virtual
-     * deadline (here 2 ms on engine 0 against waiting until 11 ms for home); without the migration
-     * rule it would wait for home.
+     * A re-homed layer whose home is busy moves to an idle engine where it is still done by its due
+     * time (here 2 ms on engine 0 against waiting until 11 ms for home); without the migration rule it
+     * would wait for home.
      */
     @Test
-    void aRehomedLayerMigratesWhenItStillMeetsItsVirtualDeadline() {
+    void aRehomedLayerMigratesWhenItIsStillInTimeThere() {
         FakeContext ctx = new FakeContext(2, new double[] {100}, new long[][] {{2 * MS, 6 * MS}});
         ctx.busyUntil(1, 5 * MS);
         TerastalScheduler t = start(ctx, "a1");
@@ -178,7 +187,7 @@ class TerastalRulesTest {
     /**
      * A critical frame (under 5% of its deadline left as slack after its home chain) moves only to an
      * engine that finishes its layer sooner than waiting for home: here engine 2 would finish at
-     * 5.7 ms, within the layer's virtual deadline (5.75 ms) but later than home (2 + 3.5 ms), so the
+     * 5.7 ms, within the frame's deadline (5.75 ms) but later than home (2 + 3.5 ms), so the
      * frame waits; with the critical threshold at 0 it migrates, as an ordinary frame does.
      */
     @Test
@@ -189,7 +198,7 @@ class TerastalRulesTest {
             FakeContext ctx = new FakeContext(3, new double[] {fps}, latency);
             ctx.busyUntil(0, 100 * MS);
             ctx.busyUntil(1, 2 * MS);
-            TerastalScheduler t = TerastalScheduler.withConstants(table(ctx, "a1"), TerastalScheduler.HEADROOM, critical);
+            TerastalScheduler t = TerastalScheduler.withConstants(table(ctx, "a1"), false, TerastalScheduler.HEADROOM, critical);
             t.start(ctx);
             t.onReady(ctx.arrive(0));
             t.decide(0);
@@ -199,52 +208,83 @@ class TerastalRulesTest {
 
     /**
      * At home, a layer the table runs as its original switches to its enabled variant only where that
-     * buys time: with a 10 ms budget the 12 ms original would miss its virtual deadline and the 8 ms
-     * variant runs; with 13 ms the original meets it and runs. (The other engine is busy; late frames
-     * kept, where the budgets act.)
+     * buys time: due at its frame's deadline (20 ms, nothing after it), the 12 ms original started
+     * 10 ms after release would be late and the 8 ms variant runs; started 5 ms after release the
+     * original is in time and runs. (The other engine is busy.)
      */
     @Test
-    void aLayerSwitchesToItsVariantAtHomeOnlyWhenTheOriginalWouldMissItsVirtualDeadline() {
-        for (long budget : new long[] {10 * MS, 13 * MS}) {
-            List<String> d = decideOnce(false, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
-            assertEquals(List.of(budget < 12 * MS ? "0@a1/variant" : "0@a1"), d, "budget " + budget / MS + " ms");
+    void aLayerSwitchesToItsVariantAtHomeOnlyWhenTheOriginalWouldBeLate() {
+        for (boolean drops : new boolean[] {true, false}) {
+            for (long start : new long[] {10 * MS, 5 * MS}) {
+                List<String> d = decideAt(start, drops, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 20 * MS, true)));
+                assertEquals(List.of(start > 8 * MS ? "0@a1/variant" : "0@a1"), d, "start " + start / MS + " ms, drops " + drops);
+            }
         }
     }
 
     /**
-     * A migrating layer runs its original on the target unless the original misses its virtual
-     * deadline there and the enabled variant is faster: home (engine 1) busy for 50 ms, engine 0 runs
-     * the original in 20 ms and the variant in 18 ms; with a 19 ms budget the variant goes, with 21 ms
-     * the original. (Late frames kept.)
+     * A layer is due when the rest of its frame's home chain still fits: the same 12 ms first layer
+     * with a second layer of 4 ms at home is due at 16 ms and runs its original; with a second layer of
+     * 9 ms it is due at 11 ms and runs its 8 ms variant. The table's budgets (here 10 ms for the first
+     * layer) play no part.
      */
     @Test
-    void aMigratingLayerRunsItsVariantOnlyWhenTheOriginalWouldMissThere() {
-        for (long budget : new long[] {19 * MS, 21 * MS}) {
-            List<String> d = decideOnce(false, 1, 50 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
-            assertEquals(List.of(budget < 20 * MS ? "0@a0/variant" : "0@a0"), d, "budget " + budget / MS + " ms");
+    void aLayerIsDueWhenTheRestOfItsFramesHomeChainStillFits() {
+        for (long rest : new long[] {4 * MS, 9 * MS}) {
+            FakeContext ctx = new FakeContext(2, new double[] {50}, new long[][] {{20 * MS, 12 * MS}}, new long[][] {{18 * MS, 8 * MS}},
+                    new long[][] {{rest, rest}});
+            ctx.busyUntil(0, 100 * MS);
+            Solution plan = table(List.of(new ModelPlan("m0", List.of("L0"), 0.99,
+                    List.of(new LayerPlan("L0", "a1", Implementation.ORIGINAL, 10 * MS, 10 * MS, false),
+                            new LayerPlan("L1", "a1", Implementation.ORIGINAL, 10 * MS, 20 * MS, false)))));
+            assertEquals(List.of(rest > 8 * MS ? "0@a1/variant" : "0@a1"), decideOnce(ctx, new TerastalScheduler(plan)), "second layer " + rest / MS + " ms");
         }
     }
 
     /**
-     * Under drop the virtual budgets are not used: the layer of the first variant rule, with its 10 ms
-     * budget, is due at its frame's deadline (20 ms, nothing after it), which the 12 ms original meets,
-     * so the original runs.
+     * A migrating layer runs its original on the target unless the original would be late there and
+     * the enabled variant is faster: home (engine 1) busy for 50 ms, engine 0 runs the original in
+     * 20 ms and the variant in 18 ms, due at the 20 ms deadline; started at release the original goes,
+     * started 1 ms later the variant.
      */
     @Test
-    void underDropALayerIsDueWhenTheRestOfItsFrameStillFits() {
-        assertEquals(List.of("0@a1"), decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, true))));
+    void aMigratingLayerRunsItsVariantOnlyWhenTheOriginalWouldBeLateThere() {
+        for (long start : new long[] {MS, 0}) {
+            List<String> d = decideAt(start, true, 1, 50 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 20 * MS, true)));
+            assertEquals(List.of(start > 0 ? "0@a0/variant" : "0@a0"), d, "start " + start / MS + " ms");
+        }
     }
 
     /**
-     * Only the table's enabled variants are used: the same situation as the first variant rule with the
-     * variant not enabled runs the original, late; and a variant the table homes runs as the variant
-     * in every frame, although the original would meet its budget there too.
+     * With the virtual budgets ({@code terastal-budget}) a layer is due at its virtual deadline: with a
+     * 10 ms budget the 12 ms original would miss it and the 8 ms variant runs at home; with 13 ms the
+     * original runs. On a migration target (home busy) the 20 ms original runs under a 21 ms budget and
+     * the 18 ms variant under 19 ms. Under both late-frame policies.
+     */
+    @Test
+    void withBudgetsALayerIsDueAtItsVirtualDeadline() {
+        for (boolean drops : new boolean[] {true, false}) {
+            for (long budget : new long[] {10 * MS, 13 * MS}) {
+                List<String> d = decideOnce(drops, 0, 100 * MS, new TerastalBudgetScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+                assertEquals(List.of(budget < 12 * MS ? "0@a1/variant" : "0@a1"), d, "budget " + budget / MS + " ms, drops " + drops);
+            }
+            for (long budget : new long[] {19 * MS, 21 * MS}) {
+                List<String> d = decideOnce(drops, 1, 50 * MS, new TerastalBudgetScheduler(table("a1", Implementation.ORIGINAL, budget, true)));
+                assertEquals(List.of(budget < 20 * MS ? "0@a0/variant" : "0@a0"), d, "budget " + budget / MS + " ms, drops " + drops);
+            }
+        }
+    }
+
+    /**
+     * Only the table's enabled variants are used: the situation of the first variant rule (original
+     * late at home) with the variant not enabled runs the original, late; and a variant the table homes
+     * runs as the variant in every frame, although the original would be in time there too.
      */
     @Test
     void onlyEnabledVariantsRunAndAHomedVariantAlwaysRuns() {
-        assertEquals(List.of("0@a1"), decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 10 * MS, false))));
+        assertEquals(List.of("0@a1"), decideAt(10 * MS, true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.ORIGINAL, 20 * MS, false))));
         assertEquals(List.of("0@a1/variant"),
-                decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.VARIANT, 13 * MS, true))));
+                decideOnce(true, 0, 100 * MS, new TerastalScheduler(table("a1", Implementation.VARIANT, 20 * MS, true))));
     }
 
     /** Without variants ({@code terastal-novariant}) a layer the table runs as a variant runs its original, on the engine where that is fastest. */
@@ -256,7 +296,7 @@ class TerastalRulesTest {
 
     /**
      * Without variants and with every layer homed where it is fastest, the table has nothing to add:
-     * on random situations of one-layer models (so a virtual deadline is the frame's deadline), under
+     * on random situations of one-layer models, under
      * drop, Terastal dispatches exactly as EDF does, and with late frames kept exactly as EDF with the
      * overload guard. Seeded; the seed is in the message.
      */

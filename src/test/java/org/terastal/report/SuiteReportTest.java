@@ -250,7 +250,7 @@ class SuiteReportTest {
         Files.createDirectories(folder);
         StringBuilder stats = new StringBuilder("suite,late,load,scheduler,sets,statistic,mean,low,high\n");
         List<String> schedulers = List.of("fcfs", "edf", "dream", "fcfs+guard", "edf+guard", "dream+guard", "terastal", "terastal-noguard",
-                "terastal-novariant", "terastal-nobudget", "terastal-vdorder", "terastal-nohome");
+                "terastal-novariant", "terastal-budget", "terastal-vdorder", "terastal-nohome");
         for (String s : schedulers) {
             for (String load : List.of("1", "1.2")) {
                 stats.append("x,continue,").append(load).append(',').append(s).append(",5,miss_rate,0.25,0.125,0.5\n");
