@@ -25,7 +25,8 @@ import org.terastal.sim.SolutionProvider;
 import org.terastal.sim.SolutionScaling;
 
 /**
- * The sensitivity of Terastal's constants on the design suites: the critical slack of {@code terastal}
+ * The sensitivity of Terastal's constants on the design suites: the critical slack of {@code terastal},
+ * the slack margin below which a model is homed on its fastest engines ({@link SolutionScaling#MIN_SLACK})
  * and the headroom threshold of {@code terastal-budget} (the only policy whose order it switches). For
  * each value, the mean per-model miss rate over the sets of each suite, loads 0.6-1.6 and
  * both late-frame policies, as the protocol's statistics compute it (seed 1, 5 simulated seconds).
@@ -37,24 +38,26 @@ import org.terastal.sim.SolutionScaling;
  *   org.terastal.eval.DesignSensitivity out/suites out/design
  * </pre>
  * (target/classpath.txt: {@code mvn -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt}).
- * Further arguments {@code terastal:headroom:critical} or {@code budget:headroom:critical} measure
- * those settings instead of the table's.
+ * Further arguments {@code terastal:headroom:critical:margin} or {@code budget:headroom:critical:margin}
+ * measure those settings instead of the default list.
  */
 public final class DesignSensitivity {
     private static final String[] SUITES = {"design-six-builtin", "design-six-maestro", "design-xrbench"};
     private static final long HORIZON = 5_000_000_000L;
 
-    private record Set(Instance instance, LatencyTable latency, SolutionProvider solutions) {
+    private record Set(Instance instance, LatencyTable latency, Solution solution) {
     }
 
     public static void main(String[] args) throws Exception {
         Path suites = Path.of(args[0]);
         Path run = Path.of(args[1]);
-        // {budgets (1) or not, headroom, critical}; further arguments "budget|terastal:headroom:critical" replace the defaults
-        double[][] settings = args.length > 2 ? settings(args) : new double[][] {{0, 0.3, 0.05}, {0, 0.3, 0.0}, {0, 0.3, 0.03}, {0, 0.3, 0.1}, {0, 0.3, 0.2}, {1, 0.3, 0.05}, {1, 0.1, 0.05},
-            {1, 0.2, 0.05}, {1, 0.4, 0.05}, {1, 0.5, 0.05}, {1, 2.0, 0.05}};
+        // {budgets (1) or not, headroom, critical, margin}; further arguments "budget|terastal:headroom:critical:margin" replace these
+        double[][] settings = args.length > 2 ? settings(args) : new double[][] {{0, 0.3, 0.15, 0.05}, {0, 0.3, 0.0, 0.05}, {0, 0.3, 0.05, 0.05},
+            {0, 0.3, 0.1, 0.05}, {0, 0.3, 0.12, 0.05}, {0, 0.3, 0.2, 0.05}, {0, 0.3, 0.3, 0.05}, {0, 0.3, 0.15, 0.0}, {0, 0.3, 0.15, 0.03},
+            {0, 0.3, 0.15, 0.07}, {0, 0.3, 0.15, 0.1}, {1, 0.3, 0.15, 0.05}, {1, 0.1, 0.15, 0.05}, {1, 0.2, 0.15, 0.05}, {1, 0.4, 0.15, 0.05},
+            {1, 0.5, 0.15, 0.05}, {1, 2.0, 0.15, 0.05}};
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        StringBuilder out = new StringBuilder("| policy | headroom | critical |");
+        StringBuilder out = new StringBuilder("| policy | headroom | critical | margin |");
         for (String s : SUITES) {
             out.append(' ').append(s).append(" drop | continue |");
         }
@@ -65,13 +68,13 @@ public final class DesignSensitivity {
         }
         for (double[] setting : settings) {
             boolean budgets = setting[0] > 0;
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s |", budgets ? "terastal-budget" : "terastal",
-                    budgets ? setting[1] > 1 ? "never" : String.valueOf(setting[1]) : "-", setting[2]));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |", budgets ? "terastal-budget" : "terastal",
+                    budgets ? setting[1] > 1 ? "never" : String.valueOf(setting[1]) : "-", setting[2], setting[3]));
             for (List<Set> sets : loaded) {
                 for (LatePolicy late : LatePolicy.values()) {
                     List<Future<Double>> parts = new ArrayList<>();
                     for (Set set : sets) {
-                        parts.add(pool.submit(() -> perModelOverLoads(set, late, budgets, setting[1], setting[2])));
+                        parts.add(pool.submit(() -> perModelOverLoads(set, late, budgets, setting[1], setting[2], setting[3])));
                     }
                     double sum = 0;
                     for (Future<Double> p : parts) {
@@ -91,10 +94,11 @@ public final class DesignSensitivity {
         double[][] settings = new double[args.length - 2][];
         for (int i = 2; i < args.length; i++) {
             String[] parts = args[i].split(":");
-            if (parts.length != 3 || !(parts[0].equals("terastal") || parts[0].equals("budget"))) {
-                throw new IllegalArgumentException("The setting '" + args[i] + "' is not policy:headroom:critical, e.g. terastal:0.3:0.1 or budget:0.3:0.05");
+            if (parts.length != 4 || !(parts[0].equals("terastal") || parts[0].equals("budget"))) {
+                throw new IllegalArgumentException("The setting '" + args[i] + "' is not policy:headroom:critical:margin, e.g. terastal:0.3:0.15:0.05");
             }
-            settings[i - 2] = new double[] {parts[0].equals("budget") ? 1 : 0, Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+            settings[i - 2] = new double[] {parts[0].equals("budget") ? 1 : 0, Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                Double.parseDouble(parts[3])};
         }
         return settings;
     }
@@ -110,18 +114,19 @@ public final class DesignSensitivity {
                 throw new IllegalArgumentException("No table " + table + "; run sweeps/design.json into that folder first");
             }
             Solution solution = SolutionFiles.read(table);
-            sets.add(new Set(instance, LatencyInputs.forInstance(instance, latencyFile), SolutionScaling.from(solution, instance)));
+            sets.add(new Set(instance, LatencyInputs.forInstance(instance, latencyFile), solution));
         }
         return sets;
     }
 
     /** The set's per-model miss rate, averaged over loads 0.6-1.6. */
-    private static double perModelOverLoads(Set set, LatePolicy late, boolean budgets, double headroom, double critical) {
+    private static double perModelOverLoads(Set set, LatePolicy late, boolean budgets, double headroom, double critical, double margin) {
+        SolutionProvider solutions = SolutionScaling.from(set.solution(), set.instance(), margin);
         double sum = 0;
         int loads = 0;
         for (int i = 6; i <= 16; i++) {
             SimResult r = Simulator.run(set.instance(), set.latency(),
-                    (inst, lat) -> TerastalScheduler.withConstants(set.solutions().solutionFor(inst, lat), budgets, headroom, critical),
+                    (inst, lat) -> TerastalScheduler.withConstants(solutions.solutionFor(inst, lat), budgets, headroom, critical),
                     new SimConfig(HORIZON, 1, late, i / 10.0, false));
             sum += r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
             loads++;

@@ -185,7 +185,7 @@ class TerastalRulesTest {
     }
 
     /**
-     * A critical frame (under 5% of its deadline left as slack after its home chain) moves only to an
+     * A critical frame (here 4% of its deadline left as slack after its home chain) moves only to an
      * engine that finishes its layer sooner than waiting for home: here engine 2 would finish at
      * 5.7 ms, within the frame's deadline (5.75 ms) but later than home (2 + 3.5 ms), so the
      * frame waits; with the critical threshold at 0 it migrates, as an ordinary frame does.

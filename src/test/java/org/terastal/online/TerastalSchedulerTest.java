@@ -158,9 +158,10 @@ class TerastalSchedulerTest {
     }
 
     /**
-     * Rescaled to a load, a model keeps its homes while its home chain fits the new deadline and is
-     * homed where each layer's implementation is fastest once it does not; either way its budgets add
-     * up to the new deadline. Loads 1.6 and 10 see both cases.
+     * Rescaled to a load, a model keeps its homes while its home chain leaves at least
+     * {@link SolutionScaling#MIN_SLACK} of the new deadline as slack and is homed where each layer's
+     * implementation is fastest once it does not; either way its budgets add up to the new deadline.
+     * Loads 1.6 and 10 see both cases.
      */
     @Test
     void rescalingKeepsHomesWhileTheirChainFitsAndScalesVirtualDeadlines() {
@@ -183,7 +184,7 @@ class TerastalSchedulerTest {
                     LayerPlan lp = p.layers().get(l);
                     chain += table.get(p.model(), l, lp.implementation(), loaded.platform().indexOf(lp.home()));
                 }
-                boolean fits = chain <= deadline;
+                boolean fits = chain <= deadline * (1 - SolutionScaling.MIN_SLACK);
                 kept += fits ? 1 : 0;
                 fastest += fits ? 0 : 1;
                 long sum = 0;
@@ -206,6 +207,44 @@ class TerastalSchedulerTest {
             }
         }
         assertTrue(kept > 0 && fastest > 0, "both cases seen: " + kept + " kept, " + fastest + " re-homed");
+    }
+
+    /**
+     * The slack margin acts at the load where a chain just fits: a model whose home chain takes 97% of
+     * its deadline is re-homed on its fastest engines, one whose chain takes 90% keeps its homes.
+     */
+    @Test
+    void aModelWhoseHomeChainLeavesTooLittleSlackIsHomedOnItsFastestEngines() {
+        Solution base = SolutionHeuristics.solve(mix, table, true);
+        ModelPlan p = base.models().stream().filter(q -> !onFastestEngines(q)).findFirst().orElseThrow();
+        long deadline = mix.tasks().stream().filter(t -> t.model().equals(p.model())).mapToLong(t -> t.effectiveDeadlineNs()).min().orElseThrow();
+        long chain = 0;
+        for (int l = 0; l < p.layers().size(); l++) {
+            LayerPlan lp = p.layers().get(l);
+            chain += table.get(p.model(), l, lp.implementation(), mix.platform().indexOf(lp.home()));
+        }
+        for (double share : new double[] {0.97, 0.9}) {
+            Instance loaded = mix.withLoad(share * deadline / chain);
+            ModelPlan q = SolutionScaling.rescale(base, mix, loaded, table).plan(p.model());
+            boolean sameHomes = true;
+            for (int l = 0; l < p.layers().size(); l++) {
+                sameHomes &= p.layers().get(l).home().equals(q.layers().get(l).home());
+            }
+            assertEquals(share < 0.95, sameHomes, p.model() + " with its chain at " + share + " of its deadline (a 5% margin)");
+        }
+    }
+
+    private boolean onFastestEngines(ModelPlan p) {
+        for (int l = 0; l < p.layers().size(); l++) {
+            LayerPlan lp = p.layers().get(l);
+            long here = table.get(p.model(), l, lp.implementation(), mix.platform().indexOf(lp.home()));
+            for (int a = 0; a < mix.platform().accelerators().size(); a++) {
+                if (table.get(p.model(), l, lp.implementation(), a) < here) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static Solution withPlans(Solution s, List<ModelPlan> plans) {
