@@ -110,7 +110,7 @@ public class TerastalScheduler implements Scheduler {
      * remaining home chain would leave less than this fraction of its relative deadline: one more
      * non-preemptive wait could make it late, so it does not wait for a busy home, and where it goes
      * only its finish time counts (docs/online.md has its sensitivity on the design suites: 0.1-0.15
-     * within 0.0002 of each other, 0.15 the fewest misses, 0 and 0.3 the most).
+     * within 0.0006 of each other, 0.15 the fewest misses, 0 the most).
      */
     static final double CRITICAL = 0.15;
 

@@ -47,6 +47,9 @@ public final class SolutionScaling {
 
     /** As {@link #from(Solution, Instance)} with another slack margin than {@link #MIN_SLACK}, for measuring its sensitivity. */
     public static SolutionProvider from(Solution solution, Instance base, double minSlack) {
+        if (!(minSlack >= 0 && minSlack < 1)) {
+            throw new IllegalArgumentException("The slack margin (" + minSlack + ") must be in [0, 1), e.g. " + MIN_SLACK);
+        }
         return (instance, latency) -> rescale(solution, base, instance, latency, minSlack);
     }
 
@@ -60,9 +63,6 @@ public final class SolutionScaling {
     }
 
     private static Solution rescale(Solution solution, Instance base, Instance target, LatencyTable latency, double minSlack) {
-        if (!(minSlack >= 0 && minSlack < 1)) {
-            throw new IllegalArgumentException("The slack margin (" + minSlack + ") must be in [0, 1), e.g. " + MIN_SLACK);
-        }
         List<ModelPlan> plans = new ArrayList<>();
         for (ModelPlan plan : solution.models()) {
             long from = deadline(base, plan.model());
