@@ -3,6 +3,7 @@ package org.terastal.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,12 @@ import org.terastal.sim.SolutionScaling;
  * measure those settings instead of the default list.
  */
 public final class DesignSensitivity {
-    private static final String[] SUITES = {"design-six-builtin", "design-six-maestro", "design-xrbench"};
+    /**
+     * The suites measured: the design suites, where constants are chosen; {@code -Dsensitivity.suites=test}
+     * reports what the same settings give on the test suites (to report, never to choose).
+     */
+    private static final String[] SUITES = Arrays.stream(new String[] {"-six-builtin", "-six-maestro", "-xrbench"})
+            .map(s -> System.getProperty("sensitivity.suites", "design") + s).toArray(String[]::new);
     private static final long HORIZON = 5_000_000_000L;
 
     private record Set(Instance instance, LatencyTable latency, Solution solution) {
@@ -111,7 +117,7 @@ public final class DesignSensitivity {
             Instance instance = InstanceFiles.read(suite.resolve(entry.file()));
             Path table = tables.resolve(instance.name() + ".json");
             if (!Files.exists(table)) {
-                throw new IllegalArgumentException("No table " + table + "; run sweeps/design.json into that folder first");
+                throw new IllegalArgumentException("No table " + table + "; run sweeps/design.json (or sweeps/test.json for the test suites) into that folder first");
             }
             Solution solution = SolutionFiles.read(table);
             sets.add(new Set(instance, LatencyInputs.forInstance(instance, latencyFile), solution));
