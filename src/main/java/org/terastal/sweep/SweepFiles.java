@@ -1,17 +1,11 @@
 package org.terastal.sweep;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.terastal.domain.DomainException;
 import org.terastal.io.InputException;
-import org.terastal.io.InputFiles;
 import org.terastal.io.json.JsonFormats;
 import org.terastal.io.json.JsonInputs;
 import org.terastal.online.Schedulers;
@@ -45,34 +39,9 @@ public final class SweepFiles {
 
     /** Reads and validates a sweep file; every failure is one {@link InputException} naming file, place and field. */
     public static Sweep read(Path file) {
-        byte[] bytes = InputFiles.readBytes(file);
-        refuseNullFields(file, bytes);
-        SweepJson json = JsonInputs.read(file, bytes, SweepJson.class, FORMAT);
+        SweepJson json = JsonInputs.read(file, SweepJson.class, FORMAT);
         Path base = file.toAbsolutePath().getParent();
         return json.toSweep(base);
-    }
-
-    /**
-     * An optional field given as null is refused, as the schema refuses it: left out, a field takes
-     * its default, and a null is more likely a slip than a wish for the default. (The record the file
-     * is read into cannot tell null from absent, and its checks already apply the defaults.) The
-     * format, which has no default, is left to the reader's format check.
-     */
-    private static void refuseNullFields(Path file, byte[] bytes) {
-        try (JsonParser p = new JsonFactory().createParser(bytes)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (p.nextToken() == JsonToken.VALUE_NULL && !name.equals("format")) {
-                    JsonLocation at = p.currentTokenLocation();
-                    throw new InputException(file.toString(), at.getLineNr(), at.getColumnNr(), name,
-                            "Found null; leave the field '" + name + "' out to take its default");
-                }
-                p.skipChildren();
-            }
-        } catch (IOException e) {
-            // not JSON up to a null field: the reader names what is wrong
-        }
     }
 
     /** A scenario as written: paths relative to the sweep file. */

@@ -103,10 +103,11 @@ class SweepFilesTest {
         String head = "{\"format\": \"terastal-sweep/1\", \"scenarios\": [{\"instance\": \"a.json\"}], ";
         for (String field : List.of("schedulers", "seeds", "loads", "late", "horizon", "description")) {
             String text = error(head + "\"" + field + "\": null}");
-            assertTrue(text.endsWith(": Found null; leave the field '" + field + "' out to take its default (at " + field + ")"), text);
+            assertTrue(text.endsWith(": The field '" + field + "' is null; give it a value, or leave it out if it is optional (it then takes its default)"
+                    + " (at " + field + ")"), text);
         }
         String format = error("{\"format\": null, \"scenarios\": [{\"instance\": \"a.json\"}]}");
-        assertTrue(format.contains("format") && !format.contains("take its default"), format);
+        assertTrue(format.contains("format") && !format.contains("its default"), format);
         String text = error(head + "\"schedulers\": \"bogus\"}");
         assertTrue(text.endsWith(": Expected a list here; found 'bogus' (at schedulers)"), text);
         String entry = error(head + "\"schedulers\": [\"edf\", null]}");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -113,6 +115,7 @@ public final class InstanceFiles {
     /** Parses a JSON text of the format {@code format} (checked first: {@link JsonFormats#require}) into a JSON shape. */
     static <T> T parse(String name, byte[] json, Class<T> type, String format) {
         JsonFormats.require(name, json, format);
+        refuseNulls(name, json, format);
         try (InputStream in = new java.io.ByteArrayInputStream(json)) {
             T value = MAPPER.readValue(in, type);
             if (value == null) {
@@ -124,6 +127,49 @@ public final class InstanceFiles {
         } catch (IOException e) {
             throw new InputException(name, "Cannot read the file: " + e.getMessage());
         }
+    }
+
+    /**
+     * A field given as null is refused wherever the format's schema refuses it (everywhere but a suite
+     * manifest's {@code balancedBound}): the records the files are read into cannot tell null from
+     * left out, so an optional field would silently take its default, and a required one would be
+     * called missing although it is there. Nulls inside lists are refused by the mapper. A file that
+     * is not JSON up to its first null is left to the mapper, which names what is wrong.
+     */
+    private static void refuseNulls(String name, byte[] json, String format) {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t != JsonToken.VALUE_NULL || !p.getParsingContext().inObject()) {
+                    continue;
+                }
+                String field = p.currentName();
+                if (format.equals(JsonFormats.SUITE) && field.equals("balancedBound")) {
+                    continue;
+                }
+                JsonLocation at = p.currentTokenLocation();
+                throw new InputException(name, at.getLineNr(), at.getColumnNr(), path(p.getParsingContext()),
+                        "The field '" + field + "' is null; give it a value, or leave it out if it is optional (it then takes its default)");
+            }
+        } catch (IOException e) {
+            // not JSON up to a null: the mapper reports what is wrong
+        }
+    }
+
+    /** The field path of the parser's place, as the mapper's messages write it ({@code sets[2].tasks[0].fps}). */
+    private static String path(JsonStreamContext context) {
+        List<JsonStreamContext> chain = new java.util.ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.add(0, c);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonStreamContext c : chain) {
+            if (c.inArray()) {
+                sb.append('[').append(c.getCurrentIndex()).append(']');
+            } else {
+                sb.append(sb.length() > 0 ? "." : "").append(c.getCurrentName());
+            }
+        }
+        return sb.toString();
     }
 
     /** Turns Jackson's failure into one message naming file, place, field path and the problem. */

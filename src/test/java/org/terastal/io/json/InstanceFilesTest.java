@@ -78,6 +78,16 @@ class InstanceFilesTest {
                 error(tiny().substring(0, tiny().indexOf(",\n  \"tasks\"")) + "\n}\n"));
     }
 
+    /** A null is not taken as left out: an optional field would silently take its default, a required one be called missing. */
+    @Test
+    void aFieldGivenAsNullIsRefusedAtItsPath() {
+        String optional = error(mutate("\"deadlineNs\": 0", "\"deadlineNs\": null"));
+        assertTrue(optional.matches("tiny\\.json:34:\\d+: The field 'deadlineNs' is null; give it a value, or leave it out if it is optional "
+                + "\\(it then takes its default\\) \\(at tasks\\[0\\]\\.deadlineNs\\)"), optional);
+        String required = error(mutate("\"K\": 8", "\"K\": null"));
+        assertTrue(required.startsWith("tiny.json:17:") && required.endsWith("(at models[0].layers[0].K)"), required);
+    }
+
     @Test
     void zeroOrNegativeDimension() {
         assertEquals("tiny.json:17:9: The K (0) of layer 'a' must be positive (at models[0].layers[0].K)",
