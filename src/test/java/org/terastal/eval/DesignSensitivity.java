@@ -54,14 +54,37 @@ public final class DesignSensitivity {
     private record Set(Instance instance, LatencyTable latency, Solution solution) {
     }
 
+    /** One row: {@code terastal} or, with budgets, {@code terastal-budget}, with these constants. */
+    private record Setting(boolean budgets, double headroom, double critical, double margin) {
+        /** The headroom is not read without budgets. */
+        static Setting terastal(double critical, double margin) {
+            return new Setting(false, 0.3, critical, margin);
+        }
+
+        /** With the shipped critical slack and margin. */
+        static Setting budget(double headroom) {
+            return new Setting(true, headroom, 0.15, SolutionScaling.MIN_SLACK);
+        }
+
+        /** {@code terastal|budget:headroom:critical:margin}. */
+        static Setting parse(String text) {
+            String[] parts = text.split(":");
+            if (parts.length != 4 || !(parts[0].equals("terastal") || parts[0].equals("budget"))) {
+                throw new IllegalArgumentException("The setting '" + text + "' is not policy:headroom:critical:margin, e.g. terastal:0.3:0.15:0.05");
+            }
+            return new Setting(parts[0].equals("budget"), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3]));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path suites = Path.of(args[0]);
         Path run = Path.of(args[1]);
-        // {budgets (1) or not, headroom, critical, margin}; further arguments "budget|terastal:headroom:critical:margin" replace these
-        double[][] settings = args.length > 2 ? settings(args) : new double[][] {{0, 0.3, 0.15, 0.05}, {0, 0.3, 0.0, 0.05}, {0, 0.3, 0.05, 0.05},
-            {0, 0.3, 0.1, 0.05}, {0, 0.3, 0.12, 0.05}, {0, 0.3, 0.2, 0.05}, {0, 0.3, 0.3, 0.05}, {0, 0.3, 0.15, 0.0}, {0, 0.3, 0.15, 0.03},
-            {0, 0.3, 0.15, 0.07}, {0, 0.3, 0.15, 0.1}, {1, 0.3, 0.15, 0.05}, {1, 0.1, 0.15, 0.05}, {1, 0.2, 0.15, 0.05}, {1, 0.4, 0.15, 0.05},
-            {1, 0.5, 0.15, 0.05}, {1, 2.0, 0.15, 0.05}};
+        // further arguments replace these rows
+        List<Setting> settings = args.length > 2 ? Arrays.stream(args, 2, args.length).map(Setting::parse).toList() : List.of(
+                Setting.terastal(0.15, 0.05), Setting.terastal(0.0, 0.05), Setting.terastal(0.05, 0.05), Setting.terastal(0.1, 0.05),
+                Setting.terastal(0.12, 0.05), Setting.terastal(0.2, 0.05), Setting.terastal(0.3, 0.05), Setting.terastal(0.15, 0.0),
+                Setting.terastal(0.15, 0.03), Setting.terastal(0.15, 0.07), Setting.terastal(0.15, 0.1), Setting.budget(0.3),
+                Setting.budget(0.1), Setting.budget(0.2), Setting.budget(0.4), Setting.budget(0.5), Setting.budget(2.0));
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         StringBuilder out = new StringBuilder("| policy | headroom | critical | margin |");
         for (String s : SUITES) {
@@ -72,15 +95,15 @@ public final class DesignSensitivity {
         for (String s : SUITES) {
             loaded.add(load(suites.resolve(s), run.resolve("solutions").resolve(s)));
         }
-        for (double[] setting : settings) {
-            boolean budgets = setting[0] > 0;
+        for (Setting setting : settings) {
+            boolean budgets = setting.budgets();
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |", budgets ? "terastal-budget" : "terastal",
-                    budgets ? setting[1] > 1 ? "never" : String.valueOf(setting[1]) : "-", setting[2], setting[3]));
+                    budgets ? setting.headroom() > 1 ? "never" : String.valueOf(setting.headroom()) : "-", setting.critical(), setting.margin()));
             for (List<Set> sets : loaded) {
                 for (LatePolicy late : LatePolicy.values()) {
                     List<Future<Double>> parts = new ArrayList<>();
                     for (Set set : sets) {
-                        parts.add(pool.submit(() -> perModelOverLoads(set, late, budgets, setting[1], setting[2], setting[3])));
+                        parts.add(pool.submit(() -> perModelOverLoads(set, late, setting)));
                     }
                     double sum = 0;
                     for (Future<Double> p : parts) {
@@ -94,19 +117,6 @@ public final class DesignSensitivity {
             out.setLength(0);
         }
         pool.shutdown();
-    }
-
-    private static double[][] settings(String[] args) {
-        double[][] settings = new double[args.length - 2][];
-        for (int i = 2; i < args.length; i++) {
-            String[] parts = args[i].split(":");
-            if (parts.length != 4 || !(parts[0].equals("terastal") || parts[0].equals("budget"))) {
-                throw new IllegalArgumentException("The setting '" + args[i] + "' is not policy:headroom:critical:margin, e.g. terastal:0.3:0.15:0.05");
-            }
-            settings[i - 2] = new double[] {parts[0].equals("budget") ? 1 : 0, Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
-                Double.parseDouble(parts[3])};
-        }
-        return settings;
     }
 
     private static List<Set> load(Path suite, Path tables) {
@@ -126,13 +136,14 @@ public final class DesignSensitivity {
     }
 
     /** The set's per-model miss rate, averaged over loads 0.6-1.6. */
-    private static double perModelOverLoads(Set set, LatePolicy late, boolean budgets, double headroom, double critical, double margin) {
-        SolutionProvider solutions = SolutionScaling.from(set.solution(), set.instance(), margin);
+    private static double perModelOverLoads(Set set, LatePolicy late, Setting setting) {
+        SolutionProvider solutions = SolutionScaling.from(set.solution(), set.instance(), setting.margin());
         double sum = 0;
         int loads = 0;
         for (int i = 6; i <= 16; i++) {
             SimResult r = Simulator.run(set.instance(), set.latency(),
-                    (inst, lat) -> TerastalScheduler.withConstants(solutions.solutionFor(inst, lat), budgets, headroom, critical),
+                    (inst, lat) -> TerastalScheduler.withConstants(solutions.solutionFor(inst, lat), setting.budgets(), setting.headroom(),
+                            setting.critical()),
                     new SimConfig(HORIZON, 1, late, i / 10.0, false));
             sum += r.models().stream().mapToDouble(ModelMetrics::missRate).average().orElse(0);
             loads++;

@@ -34,11 +34,16 @@ class SuiteManifestTest {
         }
     }
 
+    /** Writes suite(seed) into dir/suite and returns its manifest file. */
+    private static Path manifestOf(Path dir, long seed) {
+        Path out = dir.resolve("suite");
+        Suites.write(out, suite(seed), false);
+        return out.resolve(SuiteManifest.FILE);
+    }
+
     @Test
     void theManifestReadsBackToTheSameBytes(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("suite");
-        Suites.write(out, suite(4), false);
-        Path file = out.resolve(SuiteManifest.FILE);
+        Path file = manifestOf(dir, 4);
         String text = Files.readString(file);
         SuiteManifest read = SuiteManifest.read(file);
         assertEquals(text, read.toJson());
@@ -71,9 +76,7 @@ class SuiteManifestTest {
 
     @Test
     void aManifestOfAnotherFormatIsRefused(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("suite");
-        Suites.write(out, suite(1), false);
-        Path file = out.resolve(SuiteManifest.FILE);
+        Path file = manifestOf(dir, 1);
         Files.writeString(file, Files.readString(file).replace("terastal-suite/1", "terastal-suite/2"));
         InputException e = assertThrows(InputException.class, () -> SuiteManifest.read(file));
         assertTrue(e.getMessage().contains("terastal-suite/2"), e.getMessage());
@@ -84,9 +87,7 @@ class SuiteManifestTest {
 
     @Test
     void aSetWhoseFiguresDisagreeWithItsPlaceOrThePlatformIsRefused(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("suite");
-        Suites.write(out, suite(1), false);
-        Path file = out.resolve(SuiteManifest.FILE);
+        Path file = manifestOf(dir, 1);
         String good = Files.readString(file);
         assertTrue(good.contains("\"busiest\": \"ws\""), "the first set's busiest engine is ws");
         String[][] broken = {
